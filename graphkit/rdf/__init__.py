@@ -1,0 +1,1 @@
+"""rdf stage (being built)."""

@@ -1,0 +1,1 @@
+"""view stage (being built)."""
