@@ -1,0 +1,5 @@
+"""``python -m graphkit``."""
+
+from .cli import main
+
+main()

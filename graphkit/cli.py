@@ -1,0 +1,268 @@
+"""The ``graphkit`` command: thin wrappers over the pipeline and the stages."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import GraphkitError
+
+__all__ = ["main", "cli"]
+
+_FORMATS = ("ttl", "trig", "nq", "nt", "jsonld")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"graphkit: error: {message}", err=True)
+    sys.exit(1)
+
+
+class _Group(click.Group):
+    """Turn any GraphkitError into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except GraphkitError as exc:
+            _fail(str(exc))
+
+
+def _progress_printer(quiet: bool):
+    """A rich progress bar on stderr, or nothing."""
+    if quiet:
+        return None, None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(
+        TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(),
+        console=Console(stderr=True), transient=True,
+    )
+    tasks: dict[str, int] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done)
+
+    return bar, update
+
+
+def _run_build(paths, jobs, rules, corrections, quiet, validate=True):
+    from .pipeline import build
+
+    bar, update = _progress_printer(quiet)
+    if bar is not None:
+        with bar:
+            result = build(paths or ("seeds",), jobs=jobs, rules_dirs=rules,
+                           corrections=corrections, validate=validate, progress=update)
+    else:
+        result = build(paths or ("seeds",), jobs=jobs, rules_dirs=rules,
+                       corrections=corrections, validate=validate)
+    for failure in result.failures:
+        click.echo(f"graphkit: error: {failure.message}", err=True)
+    for warning in result.resolution.warnings:
+        click.echo(f"graphkit: warning: {warning}", err=True)
+    return result
+
+
+_paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+_jobs = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                     help="Worker processes for per-report work (default: all cores).")
+_rules = click.option("--rules", "rules", multiple=True, type=click.Path(exists=True, file_okay=False),
+                      help="Extra rule folder in the format of graphkit/data/ (repeatable).")
+_corrections = click.option("--corrections", type=click.Path(exists=True, dir_okay=False),
+                            help="Corrections file (default: corrections.toml beside the inputs).")
+_quiet = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="graphkit")
+def cli() -> None:
+    """Build partnership knowledge graphs from CQC local authority assessment reports.
+
+    Reports are plain text, CQC HTML pages or PDF downloads. Every fact in the graph points
+    back to the sentence that states it.
+    """
+
+
+@cli.command()
+@_paths
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Output folder.")
+@_jobs
+@_rules
+@_corrections
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the report graphs.")
+@_quiet
+def build(paths, out_dir, jobs, rules, corrections, no_validate, quiet) -> None:
+    """Build the graph of PATHS (files or folders; default: seeds/) into --out.
+
+    Writes graph.ttl (merged), graph.trig (one named graph per report), graph.jsonld,
+    network.html, analysis.json, merges.csv, texts/<report-id>.txt and manifest.json.
+    Exits 1 when any file failed (the others are still built) or the graph does not conform
+    to the shapes.
+    """
+    from .publishing import build_outputs
+
+    result = _run_build(paths, jobs, rules, corrections, quiet, validate=not no_validate)
+    if result.violations:
+        for v in result.violations[:50]:
+            click.echo(f"graphkit: shape violation: {v}", err=True)
+        _fail(f"the graph does not conform to ontology/shapes.ttl ({len(result.violations)} violations); "
+              f"{out_dir} left unchanged")
+    if not result.extractions:
+        _fail(f"no report could be read; {out_dir} left unchanged")
+    manifest = build_outputs(result, out_dir)
+    if not quiet:
+        c = manifest["counts"]
+        click.echo(
+            f"graphkit: {c['reports']} reports, {c['entities']} entities, {c['relations']} relations, "
+            f"{c['triples']} triples -> {out_dir}/", err=True,
+        )
+    if result.failures:
+        sys.exit(1)
+
+
+@cli.command(name="eval")
+@_paths
+@click.option("--gold", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Gold folder (default: tests/gold/ when present).")
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out/eval"), show_default=True, help="Where the per-report JSON goes.")
+@_jobs
+@_rules
+@_corrections
+@_quiet
+def eval_(paths, gold, out_dir, jobs, rules, corrections, quiet) -> None:
+    """Write each report's graph as gold-format JSON and score it against --gold.
+
+    The JSON is read back from the RDF graph by SPARQL, so it shows what the graph holds.
+    Exits 0 whatever the score; 1 only on an error.
+    """
+    from .evaluate import format_scores, read_back, score
+    from .output import publish
+
+    result = _run_build(paths, jobs, rules, corrections, quiet, validate=False)
+    docs = read_back(result.dataset)
+    publish({f"{rid}.json": json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+             for rid, doc in docs.items()}, out_dir)
+    if gold is None and Path("tests/gold").is_dir():
+        gold = Path("tests/gold")
+    if gold is not None:
+        if not Path(gold).is_dir():
+            _fail(f"{gold}: no such gold folder")
+        scored = {p.stem for p in Path(gold).glob("*.json")} & set(docs)
+        if scored:
+            click.echo(format_scores(score(gold, out_dir, only=sorted(scored))))
+        else:
+            click.echo(f"no gold in {gold} for these reports; JSON written to {out_dir}/")
+    if result.failures:
+        sys.exit(1)
+
+
+def _load(graph_path: Path):
+    from .loading import load_dataset
+
+    return load_dataset(graph_path)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("query", required=False)
+@click.option("--file", "-f", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the SPARQL query from a file.")
+@click.option("--bind", "-b", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable (an IRI if VALUE looks like one, else a literal).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+def query(graph, query, query_file, bind, fmt) -> None:
+    """Run SPARQL over GRAPH (.ttl, .trig, .nq, .jsonld).
+
+    QUERY is SPARQL text or the name of a ready query (see `graphkit queries`).
+    """
+    from .query import format_result, parse_bindings, run_query
+
+    if (query is None) == (query_file is None):
+        raise click.UsageError("give a QUERY or --file, not both or neither")
+    text = query if query is not None else query_file.read_text(encoding="utf-8")
+    ds = _load(graph)
+    click.echo(format_result(run_query(ds, text, parse_bindings(bind)), fmt), nl=False)
+
+
+@cli.command()
+def queries() -> None:
+    """List the ready queries and their parameters."""
+    from .query import describe_queries
+
+    click.echo(describe_queries(), nl=False)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default="ttl", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write here (atomically) instead of stdout.")
+def export(graph, fmt, output) -> None:
+    """Convert GRAPH to another RDF format (named graphs kept for trig and nq)."""
+    from .output import atomic_write
+    from .rdf import serialize
+
+    data = serialize(_load(graph), fmt)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        atomic_write(output, data)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def validate(graph) -> None:
+    """Check GRAPH against ontology/shapes.ttl; print each violation, exit 1 if any."""
+    from .rdf import union_graph, validate as run_validate
+
+    violations = run_validate(union_graph(_load(graph)))
+    for v in violations:
+        click.echo(v)
+    if violations:
+        _fail(f"{graph}: {len(violations)} shape violations")
+    click.echo(f"{graph}: conforms")
+
+
+@cli.command()
+@click.argument("entity")
+@_paths
+@_rules
+@_corrections
+@_jobs
+def explain(entity, paths, rules, corrections, jobs) -> None:
+    """Explain how ENTITY (label, alias or id) was built from PATHS (default: seeds/).
+
+    Lists its surface forms, the reports and sentences, identifiers, and why each form was
+    merged (rule or match score, or a person's correction).
+    """
+    from .resolve import explain as run_explain
+
+    result = _run_build(paths, jobs, rules, corrections, True, validate=False)
+    click.echo(run_explain(result.resolution, result.extractions, entity))
+
+
+@cli.command()
+@_paths
+@click.option("--repeat", "-r", type=click.IntRange(min=1), default=3, show_default=True)
+@_jobs
+def bench(paths, repeat, jobs) -> None:
+    """Time each stage and measure peak memory on PATHS (default: seeds/)."""
+    from .benchmark import run_bench
+
+    click.echo(json.dumps(run_bench(paths or ("seeds",), repeat=repeat, jobs=jobs), indent=2))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the console script."""
+    cli.main(args=argv, prog_name="graphkit")

@@ -1,0 +1,87 @@
+"""Turn a ``Build`` into the files of ``out/`` and publish them as one step."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .output import publish
+from .pipeline import Build
+
+__all__ = ["build_outputs", "render_outputs"]
+
+_LIBRARIES = ("rdflib", "networkx", "pyvis", "lxml", "pypdf", "spacy", "rapidfuzz", "pyshacl")
+
+
+def _versions() -> dict[str, str]:
+    out = {"graphkit": __version__, "python": platform.python_version()}
+    for name in _LIBRARIES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+def render_outputs(result: Build) -> dict[str, bytes | str]:
+    """Every output file of a build, relative path -> content (manifest excluded)."""
+    from .rdf import serialize
+    from .resolve import merges_csv
+    from .view import render_html
+
+    files: dict[str, bytes | str] = {
+        "graph.ttl": serialize(result.graph, "ttl"),
+        "graph.trig": serialize(result.dataset, "trig"),
+        "graph.jsonld": serialize(result.dataset, "jsonld"),
+        "network.html": render_html(result.graph, result.analysis),
+        "analysis.json": json.dumps(result.analysis.to_dict(), indent=2, ensure_ascii=False) + "\n",
+        "merges.csv": merges_csv(result.resolution),
+    }
+    for x in result.extractions:
+        files[f"texts/{x.report.report_id}.txt"] = x.report.text
+    return files
+
+
+def _manifest(result: Build, digests: dict[str, str]) -> dict[str, Any]:
+    reports = []
+    for x in result.extractions:
+        r = x.report
+        reports.append({
+            "report_id": r.report_id, "path": r.path, "sha256": r.sha256, "format": r.format,
+            "encoding": r.encoding, "council": r.council, "council_gss": r.council_gss,
+            "sections": len(r.sections), "sentences": len(r.sentences),
+            "entities": len(x.entities), "relations": len(x.relations),
+            "text_sha256": hashlib.sha256(r.text.encode("utf-8")).hexdigest(),
+        })
+    return {
+        "graphkit": __version__,
+        "inputs": reports,
+        "failures": [{"path": f.path, "error": f.message} for f in result.failures],
+        "counts": {
+            "reports": len(result.extractions),
+            "entities": len(result.resolution.entities),
+            "relations": sum(len(x.relations) for x in result.extractions),
+            "triples": len(result.graph),
+        },
+        "outputs": digests,
+        "libraries": _versions(),
+        "timings_seconds": {k: round(v, 4) for k, v in sorted(result.timings.items())},
+    }
+
+
+def build_outputs(result: Build, out_dir: str | Path) -> dict[str, Any]:
+    """Render and publish all output files plus ``manifest.json``; return the manifest."""
+    files = render_outputs(result)
+    digests = {
+        rel: hashlib.sha256(c.encode("utf-8") if isinstance(c, str) else c).hexdigest()
+        for rel, c in sorted(files.items())
+    }
+    manifest = _manifest(result, digests)
+    files["manifest.json"] = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    publish(files, out_dir)
+    return manifest
