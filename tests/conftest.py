@@ -1,0 +1,47 @@
+"""Shared fixtures: the seeds, a built output folder, tool detection."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "gold"
+UNDER_CI = os.environ.get("CI") == "true"
+
+
+def require_tool(name: str) -> str:
+    """Path of a system tool; skip locally when it is missing, fail under CI."""
+    found = shutil.which(name)
+    if found is None:
+        message = f"system tool {name!r} is not installed (run `make system-deps`)"
+        if UNDER_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def built_out(tmp_path_factory) -> Path:
+    """`graphkit build seeds --out DIR --jobs 1`, run once per session."""
+    from graphkit.cli import cli
+
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(cli, ["build", str(SEEDS), "--out", str(out), "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out
