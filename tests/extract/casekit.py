@@ -44,6 +44,8 @@ __all__ = [
     "split_sentences",
     "score_case",
     "format_score",
+    "corpus_table",
+    "run_cases",
 ]
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
@@ -240,3 +242,48 @@ def format_score(score: CaseScore, what: str = "all") -> str:
         for r, got in score.tone_mismatches:
             lines.append(f"  - {r['s']!r} {r['p']} {r['o']!r}: want {r['tone']}, got {got}")
     return "\n".join(lines)
+
+
+def corpus_table(cases: dict[str, dict[str, Any]], scores: dict[str, CaseScore]) -> str:
+    """Found/annotated counts per entity type and per predicate and voice, over all cases."""
+    rows: dict[str, list[int]] = {}
+    for cid, case in cases.items():
+        found = set(scores[cid].entities_found)
+        for ent in case["entities"]:
+            row = rows.setdefault(f"entity {ent['type']}", [0, 0])
+            row[0] += ent["name"] in found
+            row[1] += 1
+        hits = {id(r) for r in scores[cid].relations_found}
+        for rel in case["relations"]:
+            row = rows.setdefault(f"relation {rel['p']} ({rel.get('voice', '?')})", [0, 0])
+            row[0] += id(rel) in hits
+            row[1] += 1
+        row = rows.setdefault("none violated", [0, 0])
+        row[0] += len(scores[cid].violations)
+        row[1] += len(case["none"])
+    width = max(len(k) for k in rows)
+    return "\n".join(f"{k:<{width}}  {a:>4} / {b:<4}" for k, (a, b) in sorted(rows.items()))
+
+
+def run_cases(extract: Any, report_from_text: Any) -> tuple[dict, dict[str, CaseScore]]:
+    """Load every case, extract it, and score it: (cases, scores) keyed by case id."""
+    cases, scores = {}, {}
+    for path in case_files():
+        case = load_case(path)
+        report = report_from_text(report_text(case), report_id=path.stem)
+        cases[path.stem] = case
+        scores[path.stem] = score_case(path.stem, case, extract(report))
+    return cases, scores
+
+
+if __name__ == "__main__":  # python tests/extract/casekit.py [-v]: a table for rule work
+    import sys
+
+    from graphkit.extract import extract as _extract
+    from graphkit.ingest import report_from_text as _from_text
+
+    _cases, _scores = run_cases(_extract, _from_text)
+    for _score in _scores.values():
+        print(format_score(_score) if "-v" in sys.argv else format_score(_score, "none"))
+    print()
+    print(corpus_table(_cases, _scores))

@@ -19,9 +19,13 @@ from typing import Any
 import pytest
 
 try:
-    from .casekit import case_files, format_score, load_case, report_text, score_case
+    from .casekit import (
+        case_files, corpus_table, format_score, load_case, report_text, score_case,
+    )
 except ImportError:  # tests/extract is not a package
-    from casekit import case_files, format_score, load_case, report_text, score_case
+    from casekit import (
+        case_files, corpus_table, format_score, load_case, report_text, score_case,
+    )
 
 ENTITY_RECALL = 0.8
 RELATION_RECALL = 0.6
@@ -99,3 +103,18 @@ def test_case_tone(path):
         pytest.skip("no toned relation was found")
     agree = 1 - len(score.tone_mismatches) / len(toned)
     assert agree >= TONE_AGREEMENT, format_score(score, "tone")
+
+
+def test_cases_corpus_recall():
+    """Micro-averaged recall over all cases, with a per-type and per-predicate/voice table."""
+    pairs = [_score(p) for p in CASES]
+    cases = {p.stem: c for p, (c, _) in zip(CASES, pairs)}
+    scores = {p.stem: s for p, (_, s) in zip(CASES, pairs)}
+    ents = sum(len(s.entities_found) for s in scores.values())
+    ents_all = ents + sum(len(s.entities_missed) for s in scores.values())
+    rels = sum(len(s.relations_found) for s in scores.values())
+    rels_all = rels + sum(len(s.relations_missed) for s in scores.values())
+    table = corpus_table(cases, scores)
+    assert ents / ents_all >= ENTITY_RECALL and rels / rels_all >= RELATION_RECALL, (
+        f"corpus entity recall {ents / ents_all:.2f}, relation recall {rels / rels_all:.2f}\n{table}"
+    )

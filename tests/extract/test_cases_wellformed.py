@@ -13,12 +13,12 @@ from graphkit.model import ENTITY_TYPES, PREDICATES
 
 try:
     from .casekit import (
-        SYMMETRIC, case_files, format_score, load_case, norm, report_text, score_case,
+        SYMMETRIC, case_files, corpus_table, format_score, load_case, norm, report_text, score_case,
         split_sentences,
     )
 except ImportError:  # tests/extract is not a package
     from casekit import (
-        SYMMETRIC, case_files, format_score, load_case, norm, report_text, score_case,
+        SYMMETRIC, case_files, corpus_table, format_score, load_case, norm, report_text, score_case,
         split_sentences,
     )
 
@@ -179,7 +179,7 @@ def _oracle(case: dict, drop: str | None = None, extra: tuple = ()):
     return Extraction(report=report, entities=ents, relations=rels)
 
 
-@pytest.mark.parametrize("path", CASES[:1], ids=IDS[:1])
+@pytest.mark.parametrize("path", CASES, ids=IDS)
 def test_casekit_scores_the_annotation_as_perfect(path):
     case = load_case(path)
     score = score_case(path.stem, case, _oracle(case))
@@ -197,3 +197,12 @@ def test_casekit_reports_misses_and_violations(path):
     assert f"{dropped!r}" in message and "missed relations" in message
     if case["none"]:
         assert len(score.violations) == 1 and "must NOT" in message
+
+
+def test_casekit_corpus_table_counts_everything():
+    cases = {p.stem: load_case(p) for p in CASES}
+    scores = {k: score_case(k, c, _oracle(c)) for k, c in cases.items()}
+    table = corpus_table(cases, scores)
+    n_rel = sum(len(c["relations"]) for c in cases.values())
+    counted = sum(int(line.split("/")[1]) for line in table.splitlines() if line.startswith("relation"))
+    assert counted == n_rel and "partyTo (passive)" in table
