@@ -64,26 +64,31 @@ def test_cases_exist():
 @pytest.mark.parametrize("path", CASES, ids=IDS)
 def test_case_entities(path):
     _, score = _score(path)
-    assert score.entity_recall >= ENTITY_RECALL, format_score(score, "entities")
+    if score.entity_recall < ENTITY_RECALL:
+        pytest.fail(format_score(score, "entities"), pytrace=False)
 
 
 @pytest.mark.parametrize("path", CASES, ids=IDS)
 def test_case_relations(path):
     _, score = _score(path)
-    assert score.relation_recall >= RELATION_RECALL, format_score(score, "relations")
+    if score.relation_recall < RELATION_RECALL:
+        pytest.fail(format_score(score, "relations"), pytrace=False)
 
 
 @pytest.mark.parametrize("path", CASES, ids=IDS)
 def test_case_negations_yield_nothing(path):
     _, score = _score(path)
-    assert not score.violations, format_score(score, "none")
+    if score.violations:
+        pytest.fail(format_score(score, "none"), pytrace=False)
 
 
 @pytest.mark.parametrize("path", CASES, ids=IDS)
 def test_case_council_is_named_officially(path):
     case, score = _score(path)
     council = next(e for e in case["entities"] if e["name"] == case["council"])
-    assert council["name"] in score.entities_found, format_score(score, "entities")
+    if council["name"] not in score.entities_found:
+        pytest.fail(f"the council {council['name']!r} was not found\n" + format_score(score, "entities"),
+                    pytrace=False)
 
 
 @pytest.mark.parametrize("path", CASES, ids=IDS)
@@ -92,7 +97,8 @@ def test_case_quantities(path):
     if not case["quantities"]:
         pytest.skip("case lists no quantities")
     found = 1 - len(score.quantities_missed) / len(case["quantities"])
-    assert found >= QUANTITY_RECALL, format_score(score, "quantities")
+    if found < QUANTITY_RECALL:
+        pytest.fail(format_score(score, "quantities"), pytrace=False)
 
 
 @pytest.mark.parametrize("path", CASES, ids=IDS)
@@ -102,7 +108,8 @@ def test_case_tone(path):
     if not toned:
         pytest.skip("no toned relation was found")
     agree = 1 - len(score.tone_mismatches) / len(toned)
-    assert agree >= TONE_AGREEMENT, format_score(score, "tone")
+    if agree < TONE_AGREEMENT:
+        pytest.fail(format_score(score, "tone"), pytrace=False)
 
 
 def test_cases_corpus_recall():
@@ -115,6 +122,44 @@ def test_cases_corpus_recall():
     rels = sum(len(s.relations_found) for s in scores.values())
     rels_all = rels + sum(len(s.relations_missed) for s in scores.values())
     table = corpus_table(cases, scores)
-    assert ents / ents_all >= ENTITY_RECALL and rels / rels_all >= RELATION_RECALL, (
-        f"corpus entity recall {ents / ents_all:.2f}, relation recall {rels / rels_all:.2f}\n{table}"
-    )
+    if ents / ents_all < ENTITY_RECALL or rels / rels_all < RELATION_RECALL:
+        pytest.fail(
+            f"corpus entity recall {ents / ents_all:.2f}, relation recall {rels / rels_all:.2f}\n{table}",
+            pytrace=False,
+        )
+
+
+def _relation_params() -> list:
+    params = []
+    for path in CASES:
+        case = load_case(path)
+        for i, rel in enumerate(case["relations"]):
+            params.append(pytest.param(path, i, id=f"{path.stem}-{i:02d}-{rel['p']}-{rel['voice']}"))
+        for i, neg in enumerate(case["none"]):
+            params.append(pytest.param(path, -1 - i, id=f"{path.stem}-none{i}-{neg['p']}"))
+    return params
+
+
+@pytest.mark.skipif(
+    os.environ.get("GRAPHKIT_CASES_GRANULAR") != "1",
+    reason="per-relation diagnostics: set GRAPHKIT_CASES_GRANULAR=1",
+)
+@pytest.mark.parametrize("path, index", _relation_params())
+def test_case_relation_granular(path, index):
+    """One test per annotated relation (found) and per negated triple (absent)."""
+    case, score = _score(path)
+    if index >= 0:
+        rel = case["relations"][index]
+        if not any(r is rel for r in score.relations_found):
+            pytest.fail(
+                f"missed {rel['s']!r} {rel['p']} {rel['o']!r} ({rel['voice']})\n"
+                f"  evidence: {rel['evidence']!r}\n" + format_score(score, "entities"),
+                pytrace=False,
+            )
+    else:
+        neg = case["none"][-1 - index]
+        if neg in score.violations:
+            pytest.fail(
+                f"extracted {neg['s']!r} {neg['p']} {neg['o']!r} from {neg.get('evidence', '')!r}",
+                pytrace=False,
+            )
