@@ -11,7 +11,8 @@ extracted (negations and hedges)::
      "text": "...",
      "entities": [{"name": ..., "type": ..., "aliases": [...]}],
      "relations": [{"s": name, "p": predicate, "o": name, "evidence": "...",
-                    "voice": "active" | "passive", "tone": "positive" | ...}],   # voice/tone optional
+                    "voice": "active" | "passive",
+                    "tone": "positive" | "negative" | "mixed" | "neutral"}],  # tone optional
      "none": [{"s": name, "p": predicate, "o": name, "why": "..."}],
      "quantities": [{"text": "£1.2 million", "kind": "money"}]}              # optional
 

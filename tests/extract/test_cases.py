@@ -58,7 +58,7 @@ def _score(path: Path):
 
 
 def test_cases_exist():
-    assert len(CASES) >= 8, f"expected at least 8 case files in tests/extract/cases, got {len(CASES)}"
+    assert len(CASES) >= 8, f"want at least 8 case files in tests/extract/cases, got {len(CASES)}"
 
 
 @pytest.mark.parametrize("path", CASES, ids=IDS)
@@ -87,8 +87,8 @@ def test_case_council_is_named_officially(path):
     case, score = _score(path)
     council = next(e for e in case["entities"] if e["name"] == case["council"])
     if council["name"] not in score.entities_found:
-        pytest.fail(f"the council {council['name']!r} was not found\n" + format_score(score, "entities"),
-                    pytrace=False)
+        message = f"the council {council['name']!r} was not found\n"
+        pytest.fail(message + format_score(score, "entities"), pytrace=False)
 
 
 @pytest.mark.parametrize("path", CASES, ids=IDS)
@@ -124,7 +124,8 @@ def test_cases_corpus_recall():
     table = corpus_table(cases, scores)
     if ents / ents_all < ENTITY_RECALL or rels / rels_all < RELATION_RECALL:
         pytest.fail(
-            f"corpus entity recall {ents / ents_all:.2f}, relation recall {rels / rels_all:.2f}\n{table}",
+            f"corpus entity recall {ents / ents_all:.2f}, "
+            f"relation recall {rels / rels_all:.2f}\n{table}",
             pytrace=False,
         )
 
@@ -134,7 +135,8 @@ def _relation_params() -> list:
     for path in CASES:
         case = load_case(path)
         for i, rel in enumerate(case["relations"]):
-            params.append(pytest.param(path, i, id=f"{path.stem}-{i:02d}-{rel['p']}-{rel['voice']}"))
+            test_id = f"{path.stem}-{i:02d}-{rel['p']}-{rel['voice']}"
+            params.append(pytest.param(path, i, id=test_id))
         for i, neg in enumerate(case["none"]):
             params.append(pytest.param(path, -1 - i, id=f"{path.stem}-none{i}-{neg['p']}"))
     return params

@@ -91,7 +91,8 @@ def test_wellformed_case(path):
                 problems.append(f"{ent['name']!r}: label {label!r} does not occur in the text")
             key = (ent["type"], norm(label))
             if seen_labels.setdefault(key, ent["name"]) != ent["name"]:
-                problems.append(f"label {label!r} is shared by {seen_labels[key]!r} and {ent['name']!r}")
+                problems.append(f"label {label!r} is shared by {seen_labels[key]!r} "
+                                f"and {ent['name']!r}")
     triples = set()
     for rel in raw["relations"]:
         tag = f"{rel['s']!r} {rel['p']} {rel['o']!r}"
@@ -172,8 +173,9 @@ def _oracle(case: dict, drop: str | None = None, extra: tuple = ()):
         for e in case["entities"] if e["name"] != drop
     )
     rels = tuple(
-        Relation(subject=keys[r["s"]], predicate=r["p"], object=keys[r["o"]], sentence=0, start=0,
-                 end=0, evidence=r.get("evidence", ""), rule="oracle", tone=r.get("tone", "neutral"))
+        Relation(subject=keys[r["s"]], predicate=r["p"], object=keys[r["o"]], sentence=0,
+                 start=0, end=0, evidence=r.get("evidence", ""), rule="oracle",
+                 tone=r.get("tone", "neutral"))
         for r in (*case["relations"], *extra)
     )
     return Extraction(report=report, entities=ents, relations=rels)
@@ -204,5 +206,7 @@ def test_casekit_corpus_table_counts_everything():
     scores = {k: score_case(k, c, _oracle(c)) for k, c in cases.items()}
     table = corpus_table(cases, scores)
     n_rel = sum(len(c["relations"]) for c in cases.values())
-    counted = sum(int(line.split("/")[1]) for line in table.splitlines() if line.startswith("relation"))
+    counted = sum(
+        int(line.split("/")[1]) for line in table.splitlines() if line.startswith("relation")
+    )
     assert counted == n_rel and "partyTo (passive)" in table
