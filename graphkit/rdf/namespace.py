@@ -15,6 +15,7 @@ __all__ = [
     "GK",
     "GKD",
     "GRAPH",
+    "GRAPH_BASE",
     "SCHEMA",
     "PREFIXES",
     "ENTITIES_GRAPH",
@@ -181,3 +182,6 @@ def _generate() -> str:
 
 if __name__ == "__main__":  # pragma: no cover
     print(_generate())
+
+#: Base IRI of the named graphs (``GRAPH_BASE + report_id``).
+GRAPH_BASE: str = str(GRAPH)
