@@ -36,7 +36,7 @@ def _short(term) -> str:
     for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
         if text.startswith(ns):
             return f"{prefix}:{text[len(ns):]}"
-    return f"<{text}>" if isinstance(term, URIRef) else repr(text)
+    return f"<{text}>" if isinstance(term, URIRef) else f"\"{text}\""
 
 
 def validate(graph: Graph) -> list[str]:
