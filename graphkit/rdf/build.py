@@ -139,7 +139,10 @@ def _add_facts(g: Graph, extraction: Extraction, resolution: Resolution, iris: d
     for i, rel in enumerate(extraction.relations):
         if (rid, i) in resolution.suppressed_relations:
             continue
-        subj, obj, pred = iris[rel.subject], iris[rel.object], _predicate_iri(rel.predicate)
+        # an end the extraction did not list still gets its IRI; SHACL then reports its missing label
+        subj = iris.get(rel.subject) or entity_iri(_resolved_id(resolution, rid, rel.subject))
+        obj = iris.get(rel.object) or entity_iri(_resolved_id(resolution, rid, rel.object))
+        pred = _predicate_iri(rel.predicate)
         g.add((subj, pred, obj))
         f = fact_iri(rid, rel.subject, rel.predicate, rel.object, rel.start, rel.end)
         facts[i] = f

@@ -100,3 +100,13 @@ def test_validate_entities_graph_needs_pref_label(resolution):
     g = entities_graph(resolution)
     g.remove((GKD["home-help"], SKOS.prefLabel, None))
     assert any(v.startswith("gkd:home-help:") and "label" in v for v in validate(g))
+
+
+def test_validate_relation_to_unlisted_entity_is_reported(extraction, resolution):
+    from graphkit.model import Extraction, Relation
+
+    rel = extraction.relations[0]
+    ghost = Relation(rel.subject, "funds", "ghost-fund", rel.sentence, rel.start, rel.end, rel.evidence, "r")
+    ex = Extraction(extraction.report, extraction.entities, extraction.relations + (ghost,))
+    violations = validate(report_graph(ex, resolution))
+    assert any(v.startswith("gkd:ghost-fund:") for v in violations), violations
