@@ -1,0 +1,206 @@
+"""Run SPARQL with bound values (never spliced into the text) and format the results."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Node
+
+from ..errors import QueryError
+from ..model import PREDICATES
+from ..rdf.namespace import GK, GKD, PREFIXES
+from ..rdf.build import union_graph
+from .ready import READY
+
+__all__ = ["run_query", "format_result", "parse_bindings", "FORMATS"]
+
+FORMATS: tuple[str, ...] = ("table", "csv", "json")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_CURIE = re.compile(r"([A-Za-z][\w-]*):(\S*)")
+_SLUG = re.compile(r"[a-z0-9]+(?:-+[a-z0-9]+)*")
+_INT = re.compile(r"[+-]?[0-9]+")
+
+
+def _as_iri(value: str) -> URIRef | None:
+    """An IRI written as ``<...>``, ``http(s)://...`` or a CURIE with a graphkit prefix."""
+    if value.startswith("<") and value.endswith(">"):
+        return URIRef(value[1:-1])
+    if value.startswith(("http://", "https://", "urn:")):
+        return URIRef(value)
+    m = _CURIE.fullmatch(value)
+    if m and m.group(1) in PREFIXES:
+        return URIRef(PREFIXES[m.group(1)] + m.group(2))
+    return None
+
+
+def _guess(value: str) -> Node:
+    """An IRI if ``value`` looks like one, an integer if it is one, else a plain literal."""
+    iri = _as_iri(value)
+    if iri is not None:
+        return iri
+    if _INT.fullmatch(value):
+        return Literal(int(value))
+    return Literal(value)
+
+
+def _convert(value: object, kind: str | None) -> Node:
+    if isinstance(value, Node):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise QueryError(f"cannot bind {value!r}: give a string, a number or an rdflib term")
+    if not isinstance(value, str):
+        return Literal(value)
+    if kind == "entity":
+        return _as_iri(value) or (GKD[value] if _SLUG.fullmatch(value) else Literal(value))
+    if kind == "term":
+        if value in PREDICATES:
+            return GK[value]
+        return _as_iri(value) or Literal(value)
+    if kind == "integer":
+        if not _INT.fullmatch(value.strip()):
+            raise QueryError(f"cannot bind {value!r}: an integer is expected")
+        return Literal(int(value))
+    if kind == "literal":
+        return Literal(value)
+    return _guess(value)
+
+
+def parse_bindings(items: Iterable[str]) -> dict[str, str]:
+    """Parse ``NAME=VALUE`` strings (from ``--bind``) into a dict; values are converted later.
+
+    >>> parse_bindings(["council=gkd:middlesbrough-council", "statement=Safeguarding"])
+    {'council': 'gkd:middlesbrough-council', 'statement': 'Safeguarding'}
+    """
+    out = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not _NAME.fullmatch(name):
+            raise QueryError(f"bad binding {item!r}: write NAME=VALUE")
+        out[name] = value
+    return out
+
+
+def _queryable(graph: Graph | Dataset) -> Graph:
+    if isinstance(graph, Dataset) and not graph.default_union:
+        return union_graph(graph)
+    return graph
+
+
+def run_query(graph: Graph | Dataset, query: str, bindings: Mapping[str, object] | None = None) -> Result:
+    """Run a ready query (by name) or SPARQL text over a graph or dataset.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph or rdflib.Dataset
+        A Dataset is queried as the union of its graphs.
+    query : str
+        The name of a ready query (see ``QUERIES``) or SPARQL text.
+    bindings : mapping, optional
+        Variable name -> value, passed with ``initBindings`` (never spliced into the text).
+        rdflib terms are used as they are. For a ready query, strings follow the parameter's
+        kind: an ``entity`` takes a slug, CURIE or IRI; a ``term`` a relation name such as
+        ``funds``. Otherwise a string that looks like an IRI or CURIE becomes an IRI, an
+        integer string an integer, anything else a plain literal.
+
+    Returns
+    -------
+    rdflib.query.Result
+
+    Raises
+    ------
+    QueryError
+        An unknown ready-query name or parameter, or SPARQL that does not parse.
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> run_query(Graph(), "councils").vars
+    [rdflib.term.Variable('council'), rdflib.term.Variable('label'), rdflib.term.Variable('reports')]
+    """
+    bindings = dict(bindings or {})
+    ready = READY.get(query)
+    if ready is None and _NAME.fullmatch(query.strip()):
+        raise QueryError(f"no ready query {query!r}; choose from: {', '.join(sorted(READY))}")
+    kinds: dict[str, str] = {}
+    if ready is not None:
+        kinds = {name: kind for name, kind, _ in ready.params}
+        unknown = sorted(set(bindings) - set(kinds))
+        if unknown:
+            choices = ", ".join(sorted(kinds)) or "none"
+            raise QueryError(f"query {query!r} has no parameter {unknown[0]!r}; parameters: {choices}")
+    init = {name.lstrip("?$"): _convert(value, kinds.get(name)) for name, value in bindings.items()}
+    text = ready.sparql if ready is not None else query
+    try:
+        return _queryable(graph).query(text, initBindings=init)
+    except QueryError:
+        raise
+    except Exception as exc:  # rdflib's parser raises pyparsing and other errors
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise QueryError(f"invalid SPARQL: {first}") from exc
+
+
+def _short(term: Node | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        text = str(term)
+        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+            if text.startswith(ns):
+                return f"{prefix}:{text[len(ns):]}"
+        return text
+    return str(term)
+
+
+def _plain(term: Node | None):
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return value if isinstance(value, (int, float, str, bool)) and not isinstance(value, Literal) else str(term)
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def format_result(result: Result, fmt: str = "table") -> str:
+    """Format a query result as an aligned ``table``, ``csv`` or ``json``.
+
+    SELECT results give one row per solution (the table shortens IRIs with graphkit's
+    prefixes; csv and json keep full IRIs). ASK gives ``true``/``false``; CONSTRUCT and
+    DESCRIBE give sorted N-Triples.
+    """
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown result format {fmt!r}; choose from: {', '.join(FORMATS)}")
+    if result.type == "ASK":
+        answer = bool(result.askAnswer)
+        return json.dumps({"boolean": answer}) + "\n" if fmt == "json" else f"{str(answer).lower()}\n"
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        from ..rdf.serialize import serialize
+
+        return serialize(result.graph, "nt").decode("utf-8")
+    names = [str(v) for v in result.vars]
+    rows = [[row[i] if i < len(row) else None for i in range(len(names))] for row in result]
+    if fmt == "json":
+        docs = [{n: _plain(v) for n, v in zip(names, row)} for row in rows]
+        return json.dumps({"columns": names, "rows": docs}, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(names)
+        for row in rows:
+            writer.writerow(["" if v is None else str(v) for v in row])
+        return buf.getvalue()
+    cells = [[_short(v).replace("\n", " ") for v in row] for row in rows]
+    widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,313 @@
+"""Build RDF from Extraction and Resolution records: one named graph per report, plus entities."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import PurePath
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from ..errors import OntologyError
+from ..model import ENTITY_TYPES, PREDICATES, Entity, Extraction, Resolution, ResolvedEntity
+from .namespace import (
+    ENTITIES_GRAPH,
+    GK,
+    GKD,
+    SCHEMA,
+    bind_prefixes,
+    entity_iri,
+    fact_iri,
+    mention_iri,
+    quantity_iri,
+    reference_iri,
+    report_graph_iri,
+    report_iri,
+    section_iri,
+)
+from .slug import slugify
+
+__all__ = ["report_graph", "entities_graph", "to_dataset", "union_graph", "CURATOR"]
+
+_MEDIA_TYPES = {"txt": "text/plain", "html": "text/html", "pdf": "application/pdf"}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: The agent behind corrections: a person's decision, not a rule.
+CURATOR = GKD["agent/curator"]
+
+
+def _int(value: int) -> Literal:
+    return Literal(int(value), datatype=XSD.integer)
+
+
+def _type_iri(name: str) -> URIRef:
+    if name not in ENTITY_TYPES:
+        raise OntologyError(f"unknown entity type {name!r}; choose from: {', '.join(ENTITY_TYPES)}")
+    return GK[name]
+
+
+def _predicate_iri(name: str) -> URIRef:
+    if name not in PREDICATES:
+        raise OntologyError(f"unknown predicate {name!r}; choose from: {', '.join(PREDICATES)}")
+    return GK[name]
+
+
+def _resolved_id(resolution: Resolution, report_id: str, key: str) -> str:
+    return resolution.index.get((report_id, key)) or slugify(key)
+
+
+def _fullest(names: list[str]) -> str:
+    """The longest wording; ties broken alphabetically, so the choice is stable."""
+    return sorted(names, key=lambda n: (-len(n), n))[0]
+
+
+def _add_entities(g: Graph, extraction: Extraction, resolution: Resolution) -> dict[str, URIRef]:
+    """Type, label and altLabels of each entity the report mentions; returns key -> IRI."""
+    rid = extraction.report.report_id
+    resolved = {e.id: e for e in resolution.entities}
+    by_id: dict[str, list[Entity]] = defaultdict(list)
+    iris: dict[str, URIRef] = {}
+    for entity in extraction.entities:
+        node_id = _resolved_id(resolution, rid, entity.key)
+        by_id[node_id].append(entity)
+        iris[entity.key] = entity_iri(node_id)
+    for node_id, members in by_id.items():
+        node = entity_iri(node_id)
+        node_type = resolved[node_id].type if node_id in resolved else members[0].type
+        g.add((node, RDF.type, _type_iri(node_type)))
+        label = _fullest([m.name for m in members])
+        g.add((node, RDFS.label, Literal(label)))
+        for alias in {a for m in members for a in (m.name, *m.aliases)} - {label}:
+            g.add((node, SKOS.altLabel, Literal(alias)))
+        for member in members:
+            for mention in member.mentions:
+                m = mention_iri(rid, mention.start, mention.end)
+                g.add((m, RDF.type, GK.Mention))
+                g.add((m, GK.refersTo, node))
+                g.add((m, GK.inReport, report_iri(rid)))
+                g.add((m, GK.text, Literal(mention.text)))
+                g.add((m, GK.start, _int(mention.start)))
+                g.add((m, GK.end, _int(mention.end)))
+                g.add((m, GK.sentenceIndex, _int(mention.sentence)))
+                g.add((m, GK.rule, Literal(mention.rule)))
+    return iris
+
+
+def _add_report(g: Graph, extraction: Extraction, iris: dict[str, URIRef]) -> None:
+    report = extraction.report
+    node = report_iri(report.report_id)
+    g.add((node, RDF.type, GK.Report))
+    g.add((node, DCTERMS.identifier, Literal(report.report_id)))
+    g.add((node, DCTERMS.source, Literal(PurePath(report.path).name)))
+    g.add((node, DCTERMS["format"], Literal(_MEDIA_TYPES.get(report.format, report.format))))
+    g.add((node, GK.sha256, Literal(report.sha256)))
+    g.add((node, GK.textSha256, Literal(hashlib.sha256(report.text.encode("utf-8")).hexdigest())))
+    g.add((node, GK.textLength, _int(len(report.text))))
+    if report.title:
+        g.add((node, DCTERMS.title, Literal(report.title)))
+    if report.date:
+        date_type = XSD.date if _ISO_DATE.fullmatch(report.date) else None
+        g.add((node, DCTERMS.date, Literal(report.date, datatype=date_type)))
+    for entity in extraction.entities:
+        if entity.is_council:
+            g.add((node, GK.assesses, iris[entity.key]))
+    for section in report.sections:
+        s = section_iri(report.report_id, section.index)
+        g.add((s, RDF.type, GK.Section))
+        g.add((s, DCTERMS.isPartOf, node))
+        g.add((s, GK.sectionIndex, _int(section.index)))
+        g.add((s, GK.heading, Literal(section.heading)))
+        g.add((s, GK.start, _int(section.start)))
+        g.add((s, GK.end, _int(section.end)))
+        if section.statement:
+            g.add((s, GK.qualityStatement, Literal(section.statement)))
+        if section.theme:
+            g.add((s, GK.theme, Literal(section.theme)))
+        if section.score is not None:
+            g.add((s, GK.score, _int(section.score)))
+
+
+def _add_facts(g: Graph, extraction: Extraction, resolution: Resolution, iris: dict[str, URIRef]) -> dict[int, URIRef]:
+    """Direct triples and one gk:Fact per relation; returns relation index -> fact IRI."""
+    report = extraction.report
+    rid = report.report_id
+    sections = {s.index: s for s in report.sections}
+    sentence_section = {s.index: s.section for s in report.sentences}
+    facts: dict[int, URIRef] = {}
+    for i, rel in enumerate(extraction.relations):
+        if (rid, i) in resolution.suppressed_relations:
+            continue
+        # an end the extraction did not list still gets its IRI; SHACL then reports its missing label
+        subj = iris.get(rel.subject) or entity_iri(_resolved_id(resolution, rid, rel.subject))
+        obj = iris.get(rel.object) or entity_iri(_resolved_id(resolution, rid, rel.object))
+        pred = _predicate_iri(rel.predicate)
+        g.add((subj, pred, obj))
+        f = fact_iri(rid, rel.subject, rel.predicate, rel.object, rel.start, rel.end)
+        facts[i] = f
+        g.add((f, RDF.type, GK.Fact))
+        g.add((f, GK.subject, subj))
+        g.add((f, GK.predicate, pred))
+        g.add((f, GK.object, obj))
+        g.add((f, PROV.wasDerivedFrom, report_iri(rid)))
+        section = sentence_section.get(rel.sentence)
+        if section in sections:
+            g.add((f, GK.section, section_iri(rid, section)))
+        g.add((f, GK.sentence, Literal(report.text[rel.start:rel.end])))
+        g.add((f, GK.sentenceIndex, _int(rel.sentence)))
+        g.add((f, GK.start, _int(rel.start)))
+        g.add((f, GK.end, _int(rel.end)))
+        g.add((f, GK.tone, Literal(rel.tone)))
+        g.add((f, GK.rule, Literal(rel.rule)))
+    return facts
+
+
+def _add_quantities(g: Graph, extraction: Extraction, iris: dict[str, URIRef], facts: dict[int, URIRef]) -> None:
+    rid = extraction.report.report_id
+    for q in extraction.quantities:
+        node = quantity_iri(rid, q.start, q.end)
+        g.add((node, RDF.type, GK.Quantity))
+        if q.kind == "money":
+            g.add((node, RDF.type, SCHEMA.MonetaryAmount))
+            if q.unit:
+                g.add((node, SCHEMA.currency, Literal(q.unit)))
+        g.add((node, GK.kind, Literal(q.kind)))
+        g.add((node, GK.text, Literal(q.text)))
+        g.add((node, GK.start, _int(q.start)))
+        g.add((node, GK.end, _int(q.end)))
+        g.add((node, GK.sentenceIndex, _int(q.sentence)))
+        g.add((node, GK.inReport, report_iri(rid)))
+        if q.value is not None:
+            g.add((node, RDF.value, Literal(format(Decimal(repr(float(q.value))), "f"), datatype=XSD.decimal)))
+        if q.unit:
+            g.add((node, GK.unit, Literal(q.unit)))
+        if q.about in iris:
+            g.add((node, GK.describes, iris[q.about]))
+        if q.relation in facts:
+            g.add((node, GK.describes, facts[q.relation]))
+
+
+def report_graph(extraction: Extraction, resolution: Resolution) -> Graph:
+    """The triples of one report's named graph.
+
+    Parameters
+    ----------
+    extraction : Extraction
+        What the report says.
+    resolution : Resolution
+        Maps each ``(report_id, entity key)`` to a resolved entity id; its suppressed
+        relations are left out.
+
+    Returns
+    -------
+    rdflib.Graph
+        Report and section nodes, every entity the report mentions (type, ``rdfs:label`` as
+        the report words it, ``skos:altLabel``), mentions, direct relations, one ``gk:Fact``
+        per relation with its evidence and offsets, and quantities.
+
+    Examples
+    --------
+    >>> from graphkit.ingest import report_from_text
+    >>> from graphkit.model import Extraction, Resolution
+    >>> g = report_graph(Extraction(report_from_text("Care Point works well."), (), ()), Resolution(()))
+    >>> len(list(g.subjects(RDF.type, GK.Report)))
+    1
+    """
+    g = bind_prefixes(Graph(identifier=report_graph_iri(extraction.report.report_id)))
+    iris = _add_entities(g, extraction, resolution)
+    _add_report(g, extraction, iris)
+    facts = _add_facts(g, extraction, resolution, iris)
+    _add_quantities(g, extraction, iris, facts)
+    return g
+
+
+def _add_resolved(g: Graph, entity: ResolvedEntity) -> None:
+    node = entity_iri(entity.id)
+    g.add((node, RDF.type, _type_iri(entity.type)))
+    g.add((node, SKOS.prefLabel, Literal(entity.name)))
+    g.add((node, DCTERMS.identifier, Literal(entity.id)))
+    for alias in set(entity.aliases) - {entity.name}:
+        g.add((node, SKOS.altLabel, Literal(alias)))
+    for scheme, code in entity.identifiers:
+        g.add((node, DCTERMS.identifier, Literal(f"{scheme}:{code}")))
+    for iri in entity.same_as:
+        g.add((node, OWL.sameAs, URIRef(iri)))
+    for report_id, _key in entity.members:
+        g.add((node, PROV.wasDerivedFrom, report_iri(report_id)))
+    if entity.corrected:
+        g.add((node, PROV.wasAttributedTo, CURATOR))
+
+
+def entities_graph(resolution: Resolution) -> Graph:
+    """The entities graph: one node per resolved entity, plus reference-data facts.
+
+    Parameters
+    ----------
+    resolution : Resolution
+        The merge of all reports' entities.
+
+    Returns
+    -------
+    rdflib.Graph
+        Each entity's type, ``skos:prefLabel``, ``skos:altLabel``, ``dcterms:identifier``
+        (its slug, and ``scheme:code`` for GSS/ODS codes), ``owl:sameAs`` and the reports it
+        was found in; corrected nodes are ``prov:wasAttributedTo`` ``gkd:agent/curator`` (a
+        person). Each reference fact is a direct triple plus a ``gk:Fact``
+        ``prov:wasDerivedFrom`` a ``gk:ReferenceDataset``, never a report.
+    """
+    g = bind_prefixes(Graph(identifier=ENTITIES_GRAPH))
+    for entity in resolution.entities:
+        _add_resolved(g, entity)
+    if any(e.corrected for e in resolution.entities):
+        g.add((CURATOR, RDF.type, PROV.Person))
+        g.add((CURATOR, RDFS.label, Literal("a person's correction")))
+    for subj, pred, obj, note in resolution.reference_facts:
+        s, p, o = entity_iri(subj), _predicate_iri(pred), entity_iri(obj)
+        source = reference_iri(slugify(note))
+        g.add((source, RDF.type, GK.ReferenceDataset))
+        g.add((source, RDFS.label, Literal(note)))
+        g.add((s, p, o))
+        digest = hashlib.sha1(f"{subj}|{pred}|{obj}|{note}".encode("utf-8")).hexdigest()[:16]
+        f = reference_iri(f"fact/{digest}")
+        g.add((f, RDF.type, GK.Fact))
+        g.add((f, GK.subject, s))
+        g.add((f, GK.predicate, p))
+        g.add((f, GK.object, o))
+        g.add((f, PROV.wasDerivedFrom, source))
+    return g
+
+
+def to_dataset(extractions: list[Extraction] | tuple[Extraction, ...], resolution: Resolution) -> Dataset:
+    """A Dataset with one named graph per report and the entities graph.
+
+    Parameters
+    ----------
+    extractions : sequence of Extraction
+        One per report (any order; graphs are keyed by report id).
+    resolution : Resolution
+        The merge of their entities.
+
+    Returns
+    -------
+    rdflib.Dataset
+        Named graphs ``graph:{report-id}`` and ``graph:entities``; the default graph is empty.
+    """
+    ds = Dataset()
+    bind_prefixes(ds)
+    for extraction in sorted(extractions, key=lambda e: e.report.report_id):
+        named = ds.graph(report_graph_iri(extraction.report.report_id))
+        for triple in report_graph(extraction, resolution):
+            named.add(triple)
+    named = ds.graph(ENTITIES_GRAPH)
+    for triple in entities_graph(resolution):
+        named.add(triple)
+    return ds
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """All triples of all graphs of ``dataset`` in one Graph (what ``graph.ttl`` holds)."""
+    g = bind_prefixes(Graph())
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
