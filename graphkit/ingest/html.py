@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import IngestError
+from .structure import TITLE
 
 __all__ = ["HtmlText", "html_text"]
 
@@ -154,10 +155,11 @@ def html_text(markup: str, path: str) -> HtmlText:
         walk(child)
     flush()
     if not title:
-        head_title = root.xpath("//title")
-        if head_title:
-            t = " ".join(head_title[0].text_content().split())
-            title = re.split(r"\s+[|\u2013\u2014-]\s+(?:Care Quality Commission|CQC)\b", t)[0] or None
+        for head_title in root.xpath("//title")[:1]:
+            t = " ".join(head_title.text_content().split())
+            t = re.split(r"\s+[|\u2013\u2014-]\s+(?:Care Quality Commission|CQC)\b", t)[0]
+            m = TITLE.match(t)
+            title = t if m and m.group("head").lower() != "local authority assessment" else None
     parts: list[str] = []
     kinds: dict[int, str] = {}
     pos = 0

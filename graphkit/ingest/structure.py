@@ -40,7 +40,7 @@ _OTHER_SECTIONS = frozenset(
     for h in (
         "Summary", "Overall summary", "Our summary", "Summary of findings", "Overview",
         "Summary of people's experiences", "Summary of strengths, areas for development and next steps",
-        "Local authority rating and score", "Quality statement scores", "About this assessment",
+        "Quality statement scores", "About this assessment",
         "About the local authority", "Context", "Downloads", "Our view", "Next steps",
     )
 )
@@ -131,7 +131,7 @@ def _section_heading(line: str) -> tuple[str | None, str | None] | None:
 
 def _is_report(text: str, sections: list[dict], title: str | None, council: str | None) -> bool:
     """Whether the text reads as a CQC local authority assessment (or a part of one)."""
-    if title or any(s["statement"] or s["score"] for s in sections):
+    if (title and TITLE.match(title)) or any(s["statement"] or s["score"] for s in sections):
         return True
     cues = sum(1 for cue in _REPORT_CUES if cue.search(text))
     return cues >= 3 or (cues >= 2 and council is not None)
