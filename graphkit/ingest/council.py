@@ -87,12 +87,23 @@ def _capitalised(form: str) -> bool:
     return all(w[0].isupper() or w.lower() in _LOWER_WORDS or not w[0].isalpha() for w in re.split(r"[\s-]+", form) if w)
 
 
+def _common_word(text: str, m: re.Match[str]) -> bool:
+    """A one-word name opening a sentence that the text also uses as a common word ("Reading")."""
+    form = m.group()
+    if " " in form or "-" in form:
+        return False
+    before = text[max(0, m.start() - 40):m.start()]
+    kept = before.rstrip()
+    initial = not kept or "\n" in before[len(kept):] or kept[-1] in ".!?:\"\u201c(\u2022"
+    return initial and re.search(r"\b" + re.escape(form.lower()) + r"\b", text) is not None
+
+
 def _mentions(text: str) -> list[tuple[int, int, int, float]]:
     """(council index, start, end, weight) of each capitalised gazetteer match in ``text``."""
     pat, lookup = _pattern()
     found = []
     for m in pat.finditer(text):
-        if not _capitalised(m.group()):
+        if not _capitalised(m.group()) or _common_word(text, m):
             continue
         i = lookup[m.group().lower()]
         start, end = m.start(), m.end()

@@ -14,7 +14,11 @@ from graphkit.ingest import report_from_text
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-DEV_SYNTH = ROOT.parent / "shared" / "eval" / "dev-synth"
+#: the synthetic development set beside the project (``../shared/eval/dev-synth``), if present
+DEV_SYNTH = next(
+    (d / "shared" / "eval" / "dev-synth" for d in ROOT.parents if (d / "shared" / "eval" / "dev-synth").is_dir()),
+    ROOT.parent / "shared" / "eval" / "dev-synth",
+)
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
