@@ -24,8 +24,6 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
             raise IngestError(path, f"has a UTF-8 byte order mark but is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise IngestError(path, "UTF-16 text is not supported; save it as UTF-8")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -101,6 +99,8 @@ def _read(p: Path, data: bytes, sha: str) -> Report:
 
         text, pages = pdf_text(data, name)
         return build_report(p.stem, name, sha, "pdf", "binary", text, pages=pages)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestError(name, "UTF-16 text is not supported; save it as UTF-8")
     if _looks_binary(data):
         raise IngestError(name, "binary file, not a text, HTML or PDF report")
     decoded, encoding = _decode(data, name)
