@@ -17,19 +17,22 @@ from .structure import TITLE
 
 __all__ = ["HtmlText", "html_text"]
 
-_DROP_TAGS = (
-    "script", "style", "nav", "header", "footer", "noscript", "form", "template", "svg", "iframe",
-    "button", "select", "input", "textarea", "object", "embed", "canvas", "dialog", "menu",
+#: elements that never hold report text
+_CODE_TAGS = frozenset(
+    "script style noscript template svg iframe object embed canvas button select input textarea form dialog".split()
 )
+#: page furniture by tag: dropped outside the main content (``header``/``footer`` inside it are kept)
+_CHROME_TAGS = frozenset({"header", "footer"})
 _DROP_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar"})
 #: class/id values of page furniture (matched against each class token and the id)
 _FURNITURE = re.compile(
     r"(?:^|[-_])(?:cookies?|consent|gdpr|breadcrumbs?|skip(?:-?link|-to-content|-?nav)?|visually-?hidden|sr-only"
     r"|screen-?reader|navbar|nav|navigation|menu|site-header|site-footer|global-header|global-footer"
-    r"|page-header|page-footer|footer|masthead|banner|share|social|print|feedback|back-to-top|related"
-    r"|sidebar|pagination|toolbar|modal|popup|newsletter|survey|search)(?:$|[-_])",
+    r"|page-footer|masthead|phase-banner|cookie-banner|share|print|feedback|back-to-top|related"
+    r"|pagination|toolbar|modal|popup|newsletter|survey|search)(?:$|[-_])",
     re.I,
 )
+_CONTENT_BLOCKS = "p|li|h1|h2|h3|h4|h5|h6|td|dd"
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote caption dd details div dl dt fieldset figcaption figure h1 h2 h3 h4 h5 h6 "
     "hr li main ol p pre section summary table tbody td tfoot th thead tr ul".split()
@@ -47,14 +50,14 @@ class HtmlText:
 
 
 def _is_furniture(el) -> bool:
-    """Whether an element is navigation, a banner or other page furniture."""
-    if el.get("role", "").lower() in _DROP_ROLES:
+    """Whether an element is navigation, a banner, a hidden helper or other page furniture."""
+    if el.tag.lower() == "nav" or el.get("role", "").lower() in _DROP_ROLES:
         return True
-    if el.get("hidden") is not None or el.get("aria-hidden", "").lower() == "true":
-        return True
+    hidden = el.get("hidden") is not None or el.get("aria-hidden", "").lower() == "true"
     style = el.get("style", "").replace(" ", "").lower()
-    if "display:none" in style or "visibility:hidden" in style:
-        return True
+    if hidden or "display:none" in style or "visibility:hidden" in style:
+        # collapsed panels (accordions) hold report text: drop only what holds no blocks
+        return not el.xpath(f".//*[self::{' or self::'.join(_CONTENT_BLOCKS.split('|'))}]")
     tokens = el.get("class", "").split()
     if el.get("id"):
         tokens.append(el.get("id"))
@@ -106,8 +109,17 @@ def html_text(markup: str, path: str) -> HtmlText:
         raise IngestError(path, f"cannot parse HTML: {exc}") from exc
     h1 = root.xpath("//h1")
     title = " ".join(h1[0].text_content().split()) if h1 else None
+    main = _main(root)
+    protected = {main, *main.iterancestors()}
+    main_size = len(main.text_content()) or 1
     for el in list(root.iter(etree.Element)):
-        if el.getparent() is not None and (el.tag.lower() in _DROP_TAGS or _is_furniture(el)):
+        if el in protected or el.getparent() is None:
+            continue
+        tag = el.tag.lower()
+        inside = main.tag != "body" and main in el.iterancestors()
+        if tag in _CODE_TAGS or (tag in _CHROME_TAGS and not inside):
+            el.drop_tree()
+        elif _is_furniture(el) and (not inside or len(el.text_content()) < main_size / 3):
             el.drop_tree()
     # skip links that survived as bare anchors ("Skip to main content")
     for a in root.xpath("//a[starts-with(@href, '#')]"):
@@ -147,7 +159,6 @@ def html_text(markup: str, path: str) -> HtmlText:
         if el.tail:
             buffer.append(el.tail)
 
-    main = _main(root)
     if title and not any(el.tag == "h1" for el in main.iter(etree.Element)):
         blocks.append(("heading", title))
     buffer.append(main.text or "")

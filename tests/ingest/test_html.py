@@ -109,3 +109,50 @@ def test_html_without_content(markup, tmp_path):
     path.write_text(markup, encoding="utf-8")
     with pytest.raises(IngestError, match=r"empty\.html: "):
         read_report(path)
+
+
+def _read_markup(markup, tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(markup, encoding="utf-8")
+    return read_report(path)
+
+
+def test_html_keeps_collapsed_accordion_panels(tmp_path):
+    markup = (
+        '<html><body><div class="layout-with-sidebar sidebar-right"><main>'
+        "<h1>Hartlepool Borough Council: local authority assessment</h1>"
+        '<div class="accordion"><h2>Safeguarding</h2><div class="accordion__panel" hidden>'
+        "<p>Score: 3</p><p>The local authority worked with the safeguarding board.</p></div>"
+        '<span class="icon" aria-hidden="true">+</span></div></main>'
+        '<aside class="sidebar"><nav><a href="#">On this page</a></nav></aside></div></body></html>'
+    )
+    report = _read_markup(markup, tmp_path)
+    assert [s.text for s in report.sentences] == ["The local authority worked with the safeguarding board."]
+    assert report.sections[0].score == 3
+    assert "+" not in report.text and "On this page" not in report.text
+
+
+def test_html_article_header_inside_main_is_kept(tmp_path):
+    markup = (
+        "<html><body><header class='site-header'><a href='/'>CQC</a></header><main><article>"
+        "<header><h1>Hartlepool Borough Council: local authority assessment</h1>"
+        "<p>Date of publication: 3 June 2024</p></header>"
+        "<h2>Safeguarding</h2><p>The local authority worked with partners.</p></article></main>"
+        "<footer>Privacy</footer></body></html>"
+    )
+    report = _read_markup(markup, tmp_path)
+    assert report.date == "2024-06-03" and report.title.startswith("Hartlepool")
+    assert "CQC" not in report.text and "Privacy" not in report.text
+
+
+def test_html_nested_blocks_are_not_duplicated(tmp_path):
+    markup = (
+        "<html><body><main><h1>Hartlepool Borough Council: local authority assessment</h1><h2>Safeguarding</h2>"
+        "<div>The local authority <em>worked</em> with partners.<ul><li><p>First item with a "
+        "<a href='#'>link</a>.</p></li><li>Second item<br>continued</li></ul></div>"
+        "<table><tr><td>Cell text is kept.</td></tr></table></main></body></html>"
+    )
+    report = _read_markup(markup, tmp_path)
+    assert [s.text for s in report.sentences] == [
+        "The local authority worked with partners.", "First item with a link.", "Second item continued",
+        "Cell text is kept."]
