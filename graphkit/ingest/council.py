@@ -149,6 +149,7 @@ def find_council(text: str, title: str | None) -> tuple[str | None, str | None, 
         if not scores:
             return None, None, ()
         chosen = min(scores, key=lambda i: (-scores[i], first[i]))
-    forms = sorted({text[s:e] for i, s, e, _ in mentions if i == chosen}, key=lambda f: (-len(f), f))
+    # forms inside other names ("Hartlepool" in "... and Hartlepool NHS Foundation Trust") are not the council's
+    forms = sorted({text[s:e] for i, s, e, w in mentions if i == chosen and w >= 1}, key=lambda f: (-len(f), f))
     name, gss, _ = table[chosen]
     return name, gss, tuple(forms)

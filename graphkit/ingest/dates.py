@@ -23,7 +23,8 @@ _LABEL = (
     r"|assessment (?:carried out|completed|took place)|site visit(?:s)?(?: took place)?)"
 )
 _DATE = (
-    r"(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>" + _MONTH + r"),?\s+(?P<y>(?:19|20)\d\d)"
+    r"(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|\u2013|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?P<mon>"
+    + _MONTH + r"),?\s+(?P<y>(?:19|20)\d\d)"
     r"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
     r"|(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>(?:19|20)\d\d))"
 )

@@ -148,7 +148,7 @@ def html_text(markup: str, path: str) -> HtmlText:
         if block:
             flush()
             inherited = "item" if kind_stack and kind_stack[-1] == "item" else "para"
-            kind_stack.append("heading" if tag in _HEADINGS else "item" if tag == "li" else inherited)
+            kind_stack.append("heading" if tag in _HEADINGS else "item" if tag in ("li", "td", "th") else inherited)
         if el.text:
             buffer.append(el.text)
         for child in el.iterchildren(etree.Element):

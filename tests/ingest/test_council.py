@@ -99,6 +99,12 @@ def test_council_aliases_are_surface_forms():
         assert alias in report.text
 
 
+def test_council_aliases_skip_names_inside_nhs_bodies():
+    report = report_from_text("Safeguarding\n\nHartlepool Borough Council worked with North Tees and Hartlepool NHS "
+                              "Foundation Trust.\n")
+    assert report.council_aliases == ("Hartlepool Borough Council",)
+
+
 def test_council_never_from_file_name(tmp_path):
     path = tmp_path / "hartlepool_borough_council.txt"
     path.write_text("Safeguarding\n\nScore: 2\n\nThe local authority worked with partners on adult social care.\n",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graphkit.errors import IngestError
 from graphkit.ingest import read_report
@@ -111,3 +113,31 @@ def test_pdf_without_text_layer_is_ingest_error(tmp_path):
 @pytest.fixture
 def seed_pdf_bytes(make_pdf, tmp_path):
     return make_pdf(blocks_of(SEEDS[0].read_text(encoding="utf-8")), tmp_path / "whole.pdf").read_bytes()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=12),
+       cut=st.one_of(st.none(), st.floats(0, 1)))
+def test_pdf_damaged_bytes_give_ingest_error_or_report(edits, cut, seed_pdf_cache, tmp_path):
+    data = bytearray(seed_pdf_cache)
+    for where, value in edits:
+        data[int(where * len(data))] = value
+    if cut is not None:
+        data = data[: int(cut * len(data))]
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(data))
+    try:
+        report = read_report(path)
+    except IngestError as exc:
+        assert str(exc).startswith(str(path)) and "\n" not in str(exc)
+    else:
+        assert all(report.text[s.start:s.end] == s.text for s in report.sentences)
+
+
+@pytest.fixture(scope="module")
+def seed_pdf_cache(tmp_path_factory):
+    from .conftest import _need_font, write_pdf
+
+    _need_font()
+    path = tmp_path_factory.mktemp("pdf") / "seed.pdf"
+    return write_pdf(blocks_of(SEEDS[-1].read_text(encoding="utf-8")), path).read_bytes()

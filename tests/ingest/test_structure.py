@@ -103,6 +103,8 @@ def test_sections_partition_the_report():
     ("Last updated 9 Sept 2024", "2024-09-09"),
     ("Date of assessment: 2024-06-30", "2024-06-30"),
     ("Published: 05/11/2024", "2024-11-05"),
+    ("Assessment date: 2 to 6 September 2024", "2024-09-02"),
+    ("Date of assessment: 12\u201314 March 2024", "2024-03-12"),
     ("The board met on 14 May 2024 to agree it.", None),
     ("Published: 31 February 2024", None),
 ])
