@@ -71,18 +71,57 @@ _REPORT_CUES = (
 )
 
 
-def _lines(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield (start, end, stripped text) for each non-blank line."""
+def _lines(text: str) -> Iterator[tuple[int, int, int]]:
+    """Yield (line number, start, end) of each non-blank line, white space trimmed."""
     pos = 0
-    for m in _LINE.finditer(text):
+    for number, m in enumerate(_LINE.finditer(text)):
         if not m.group():
             break
         raw = m.group().rstrip("\n").rstrip("\r")
         stripped = raw.strip()
         if stripped:
             lead = len(raw) - len(raw.lstrip())
-            yield pos + lead, pos + lead + len(stripped), stripped
+            yield number, pos + lead, pos + lead + len(stripped)
         pos = m.end()
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, text) of each block: a line, or lines of a hard-wrapped paragraph.
+
+    Lines are joined only in a hard-wrapped text (many long lines end without closing
+    punctuation): a long line without closing punctuation continues on the next line unless
+    that line opens a section, gives a score or is a bullet.
+    """
+    lines = list(_lines(text))
+    long = [(n, s, e) for n, s, e in lines if e - s >= 50]
+    open_ended = [1 for _, s, e in long if not text[e - 1] in ".!?:;\"\u201d)"]
+    if len(open_ended) < max(3, 0.3 * len(long)):
+        for _, s, e in lines:
+            yield s, e, text[s:e]
+        return
+    width = sorted(e - s for _, s, e in long)[int(0.9 * (len(long) - 1))]
+    block: list[int] | None = None
+    previous = -2
+    for number, s, e in lines:
+        line = text[s:e]
+        joins = (
+            block is not None
+            and number == previous + 1
+            and block[1] - block[2] >= 0.6 * width
+            and text[block[1] - 1] not in ".!?:;\"\u201d)"
+            and not _BULLET.match(line)
+            and _score(line) is None
+            and _section_heading(line) is None
+        )
+        if joins:
+            block[1], block[2] = e, s
+        else:
+            if block is not None:
+                yield block[0], block[1], text[block[0]:block[1]]
+            block = [s, e, s]  # start, end, start of its last line
+        previous = number
+    if block is not None:
+        yield block[0], block[1], text[block[0]:block[1]]
 
 
 def _is_heading(line: str) -> bool:
@@ -171,7 +210,7 @@ def build_report(
         )
 
     seen_body = False
-    for start, end, line in _lines(text):
+    for start, end, line in _blocks(text):
         if not seen_body and not sections:
             if title is not None and line == title:
                 continue

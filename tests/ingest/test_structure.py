@@ -160,3 +160,22 @@ def test_report_from_report_like_text_keeps_offsets(lines, sep):
         assert text[s.start:s.end] == s.text
         p = report.paragraphs[s.paragraph]
         assert p.start <= s.start < s.end <= p.end
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_hard_wrapped_text_gives_the_same_sentences(seed):
+    import textwrap
+
+    text = seed.read_text(encoding="utf-8")
+    wrapped = "\n".join(textwrap.fill(line, 72, break_on_hyphens=False) if len(line) > 72 else line for line in text.split("\n"))
+    flat = [s.text for s in report_from_text(text).sentences]
+    rewrapped = report_from_text(wrapped)
+    assert [" ".join(s.text.split()) for s in rewrapped.sentences] == flat
+    assert all(wrapped[s.start:s.end] == s.text for s in rewrapped.sentences)
+
+
+def test_one_line_per_paragraph_text_is_not_joined():
+    lines = ["Safeguarding", "Key findings for this quality statement", BODY, BODY.replace(".", ""), BODY]
+    text = "\n".join(lines)
+    report = report_from_text(text)
+    assert [text[p.start:p.end] for p in report.paragraphs] == [BODY, BODY]
