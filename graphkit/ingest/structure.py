@@ -85,6 +85,11 @@ def _lines(text: str) -> Iterator[tuple[int, int, int]]:
         pos = m.end()
 
 
+def _closes(line: str) -> bool:
+    """Whether a line ends a sentence or clause (closing quotes and brackets aside)."""
+    return line.rstrip("\"'\u2019\u201d)]").endswith((".", "!", "?", ":", ";", "\u2026"))
+
+
 def _blocks(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, text) of each block: a line, or lines of a hard-wrapped paragraph.
 
@@ -94,7 +99,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int, str]]:
     """
     lines = list(_lines(text))
     long = [(n, s, e) for n, s, e in lines if e - s >= 50]
-    open_ended = [1 for _, s, e in long if not text[e - 1] in ".!?:;\"\u201d)"]
+    open_ended = [1 for _, s, e in long if not _closes(text[s:e])]
     if len(open_ended) < max(3, 0.3 * len(long)):
         for _, s, e in lines:
             yield s, e, text[s:e]
@@ -108,7 +113,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int, str]]:
             block is not None
             and number == previous + 1
             and block[1] - block[2] >= 0.6 * width
-            and text[block[1] - 1] not in ".!?:;\"\u201d)"
+            and not _closes(text[block[2]:block[1]])
             and not _BULLET.match(line)
             and _score(line) is None
             and _section_heading(line) is None
