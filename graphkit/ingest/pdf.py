@@ -1,28 +1,224 @@
-"""PDF downloads to plain text with page ranges."""
+"""PDF downloads to plain text with page ranges.
+
+The text layer is read with pypdf, line by line with each line's position and font. Then:
+
+* running headers and footers (lines repeated at the same height on most pages, digits
+  ignored) and page numbers ("3", "Page 3 of 12") are dropped;
+* lines are joined into paragraphs: a new paragraph starts where the font changes, where the
+  gap to the previous line is clearly wider than the line pitch, after a line that stops well
+  short of the text width, or at a bullet;
+* a paragraph cut by a page break is joined across it;
+* a word broken at a line end is re-joined: a soft hyphen is removed; a hard hyphen is kept
+  (``co-`` + ``ordinated``) unless the document writes the joined word elsewhere and never
+  the hyphenated one.
+
+Paragraphs become lines separated by blank lines; ``Report.pages`` gives each page's range.
+"""
 
 from __future__ import annotations
 
 import io
+import re
+from collections import Counter
+from dataclasses import dataclass
 
 from ..errors import IngestError
 from ..model import Page
 
 __all__ = ["pdf_text"]
 
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]$", re.I
+)
+_BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\u2023\u2043\u25e6*\u2013\u2014-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_TERMINAL = (".", "!", "?", ":", "\u201d", '"', ")")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@dataclass
+class _Line:
+    text: str
+    x: float
+    y: float
+    font: str
+    size: float
+
+    @property
+    def style(self) -> tuple[str, float]:
+        return self.font, round(self.size, 1)
+
+
+def _page_lines(page) -> list[_Line]:
+    """The text lines of one page in content-stream order, with position and font."""
+    chunks: list[tuple[str, tuple | None]] = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        meta = None
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
+            font = str(font_dict.get("/BaseFont", "")) if font_dict else ""
+            meta = (x, y, font.split("+")[-1], float(font_size or 0) * scale)
+        chunks.append((text, meta))
+
+    page.extract_text(visitor_text=visit)
+    lines: list[_Line] = []
+    text, meta = "", None
+    for chunk, chunk_meta in chunks:
+        parts = chunk.split("\n")
+        for k, part in enumerate(parts):
+            if k > 0:
+                if text.strip() and meta:
+                    lines.append(_Line(" ".join(text.split()), *meta))
+                text, meta = "", None
+            text += part
+            if meta is None and part.strip() and chunk_meta:
+                meta = chunk_meta
+    if text.strip() and meta:
+        lines.append(_Line(" ".join(text.split()), *meta))
+    return lines
+
+
+def _furniture(pages: list[list[_Line]]) -> set[tuple[int, int]]:
+    """(page, line) indices of running headers, footers and page numbers."""
+    drop: set[tuple[int, int]] = set()
+    keys: Counter[tuple[str, int]] = Counter()
+    for lines in pages:
+        seen = {(re.sub(r"\d+", "#", ln.text.lower()), round(ln.y / 4)) for ln in lines}
+        keys.update(seen)
+    repeat = max(2, (len(pages) + 1) // 2)
+    for p, lines in enumerate(pages):
+        for i, ln in enumerate(lines):
+            edge = i < 2 or i >= len(lines) - 2
+            key = (re.sub(r"\d+", "#", ln.text.lower()), round(ln.y / 4))
+            if _PAGE_NUMBER.match(ln.text) and edge:
+                drop.add((p, i))
+            elif len(pages) > 1 and keys[key] >= repeat and len(ln.text) < 200:
+                drop.add((p, i))
+    return drop
+
+
+def _join(left: str, right: str, words: set[str]) -> str:
+    """Join two wrapped lines of one paragraph, mending a word broken at the line end."""
+    if left.endswith("\u00ad"):
+        return left[:-1] + right
+    m = re.search(r"([^\W\d_]+)-$", left)
+    if m and right[:1].isalpha() and right[:1].islower():
+        head = m.group(1)
+        tail = re.match(r"[^\W\d_]+", right)
+        whole = (head + tail.group()).lower() if tail else ""
+        hyphenated = f"{head}-{tail.group()}".lower() if tail else ""
+        if whole in words and hyphenated not in words:
+            return left[:-1] + right
+        return left + right
+    return f"{left} {right}"
+
 
 def pdf_text(data: bytes, path: str) -> tuple[str, tuple[Page, ...]]:
-    """The text layer of a PDF, pages joined by blank lines, with each page's range."""
+    """The text layer of a PDF with paragraphs rebuilt, and each page's range of it.
+
+    Parameters
+    ----------
+    data : bytes
+        The PDF file.
+    path : str
+        The file, for error messages.
+
+    Returns
+    -------
+    (str, tuple of Page)
+        One paragraph (or heading) per line, blank lines between; pages numbered from 1.
+
+    Raises
+    ------
+    IngestError
+        When the PDF is corrupt, encrypted, or has no text layer.
+    """
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        parts, pages, pos = [], [], 0
-        for number, page in enumerate(reader.pages, start=1):
-            chunk = (page.extract_text() or "").strip() + "\n\n"
-            parts.append(chunk)
-            pages.append(Page(number, pos, pos + len(chunk)))
-            pos += len(chunk)
-    except (PdfReadError, ValueError, KeyError) as exc:
-        raise IngestError(path, f"cannot read PDF: {exc}") from exc
-    return "".join(parts), tuple(pages)
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception as exc:
+                raise IngestError(path, "PDF is encrypted") from exc
+        pages = [_page_lines(page) for page in reader.pages]
+    except IngestError:
+        raise
+    except Exception as exc:  # pypdf raises many types on damaged files
+        raise IngestError(path, f"cannot read PDF: {' '.join(str(exc).split()) or type(exc).__name__}") from exc
+    if not pages:
+        raise IngestError(path, "PDF has no pages")
+    if not any(pages):
+        raise IngestError(path, "PDF has no text layer (scanned images?); run OCR first")
+    drop = _furniture(pages)
+    kept = [[ln for i, ln in enumerate(lines) if (p, i) not in drop] for p, lines in enumerate(pages)]
+    return _rebuild(kept)
+
+
+def _rebuild(pages: list[list[_Line]]) -> tuple[str, tuple[Page, ...]]:
+    """Paragraphs from lines; a paragraph cut by a page break continues across it."""
+    all_lines = [ln for lines in pages for ln in lines]
+    words = {w.lower() for ln in all_lines for w in _WORD.findall(ln.text)}
+    width: dict[tuple[str, float], int] = {}
+    for ln in all_lines:
+        width[ln.style] = max(width.get(ln.style, 0), len(ln.text))
+    gaps: dict[tuple[str, float], list[float]] = {}
+    for lines in pages:
+        for a, b in zip(lines, lines[1:]):
+            if a.style == b.style and 0 < a.y - b.y:
+                gaps.setdefault(a.style, []).append(a.y - b.y)
+    observed = {style: sorted(g)[len(g) // 5] for style, g in gaps.items()}
+    # leading (line pitch / font size) of the commonest style that wraps, for styles seen once
+    body = max(observed, key=lambda st: len(gaps[st]), default=None)
+    leading = observed[body] / body[1] if body and body[1] > 0 else None
+    pitch = {
+        st: min(observed.get(st, float("inf")), leading * st[1] if leading else float("inf"))
+        for st in width
+    }
+
+    def full(a: _Line, b: _Line) -> bool:
+        """Whether ``a`` was wrapped: the first word of ``b`` would not have fitted after it."""
+        first = len(b.text.split(" ", 1)[0])
+        return len(a.text) + 1 + first > 0.85 * width[a.style] and width[a.style] >= 20
+
+    def continues(a: _Line, b: _Line, same_page: bool) -> bool:
+        if a.style != b.style or _BULLET.match(b.text) or not full(a, b):
+            return False
+        if same_page:
+            gap = a.y - b.y
+            if gap <= 0 or gap > 1.25 * pitch[a.style]:
+                return False
+        elif a.text.endswith(_TERMINAL) and b.text[:1].isupper():
+            return False
+        return True
+
+    # each paragraph: its text so far, and (page, offset within paragraph) of each page's first line
+    paragraphs: list[tuple[str, list[tuple[int, int]]]] = []
+    prev: _Line | None = None
+    for p, lines in enumerate(pages):
+        for k, ln in enumerate(lines):
+            if paragraphs and prev is not None and continues(prev, ln, k > 0):
+                text, marks = paragraphs[-1]
+                joined = _join(text, ln.text, words)
+                if k == 0:
+                    marks.append((p, len(joined) - len(ln.text)))
+                paragraphs[-1] = (joined, marks)
+            else:
+                paragraphs.append((ln.text, [(p, 0)] if k == 0 else []))
+            prev = ln
+    page_start: dict[int, int] = {}
+    pos = 0
+    for text, marks in paragraphs:
+        for p, offset in marks:
+            page_start[p] = pos + offset
+        pos += len(text) + 2
+    out = "\n\n".join(text for text, _ in paragraphs) + "\n"
+    bounds = [0] * (len(pages) + 1)
+    bounds[len(pages)] = len(out)
+    for p in range(len(pages) - 1, -1, -1):
+        bounds[p] = page_start.get(p, bounds[p + 1])
+    bounds[0] = 0
+    return out, tuple(Page(n + 1, bounds[n], bounds[n + 1]) for n in range(len(pages)))
