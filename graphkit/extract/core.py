@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Extraction, Report
 from .entities import build_entities, group_mentions
 from .mentions import find_candidates
@@ -35,8 +37,9 @@ def extract(report: Report, rules: Rules | None = None) -> Extraction:
     rules = rules or load_rules()
     cands = []
     per_sentence = []
+    common = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", report.text))
     for s in report.sentences:
-        found = find_candidates(s.text, s.start, rules)
+        found = find_candidates(s.text, s.start, rules, common)
         per_sentence.append(found)
         cands.extend((c, s.index) for c in found)
     table = group_mentions(report, cands, rules)

@@ -99,7 +99,7 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
                 continue
             key = "la::" + match_key(official or c.name)
         else:
-            key = match_key(c.name)
+            key = match_key(c.canon or c.name)
         if not key.strip(":"):
             continue
         g = group(key, c.label or "Scheme")

@@ -42,6 +42,7 @@ class Candidate:
     kind: str = "name"  # name | acronym | council | anaphor | place | untyped
     acronym: str | None = None  # acronym defined right after this name, e.g. "TEWV"
     keep_head: bool = True
+    canon: str | None = None  # canonical name for grouping (gazetteer entries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,10 @@ class _Tok:
     start: int
     end: int
     text: str
+
+
+def _is_acronym(t: str) -> bool:
+    return len(t) >= 2 and sum(c.isupper() for c in t) >= 2 and sum(c.islower() for c in t) <= 2 and t[:1].isalpha()
 
 
 def _is_cap(t: str) -> bool:
@@ -137,7 +142,9 @@ def _runs(toks: list[_Tok], text: str) -> list[tuple[int, int]]:
     runs = []
     i, n = 0, len(toks)
     while i < n:
-        if not _is_cap(toks[i].text):
+        lead_num = (toks[i].text.isdigit() and len(toks[i].text) <= 2 and i > 0 and toks[i - 1].text.lower() == "the"
+                    and i + 1 < n and _is_cap(toks[i + 1].text) and not toks[i + 1].text.isdigit())
+        if not _is_cap(toks[i].text) and not lead_num:
             i += 1
             continue
         j = i + 1
@@ -148,6 +155,11 @@ def _runs(toks: list[_Tok], text: str) -> list[tuple[int, int]]:
                 break
             if _is_cap(t):
                 j += 1
+                continue
+            if (t == "(" and j + 3 < n and toks[j + 2].text == ")" and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", toks[j + 1].text)
+                    and text[toks[j + 2].end:toks[j + 3].start] == " " and _is_cap(toks[j + 3].text)
+                    and not re.fullmatch(r"[A-Z][A-Za-z]{1,7}", toks[j + 3].text)):
+                j += 4
                 continue
             if t in CONNECTORS and j + 1 < n and text[toks[j].end:toks[j + 1].start] == " " and (
                 _is_cap(toks[j + 1].text) or (toks[j + 1].text == "the" and j + 2 < n and _is_cap(toks[j + 2].text))
@@ -167,18 +179,21 @@ def _merge_comma_lists(runs: list[tuple[int, int]], toks: list[_Tok], text: str,
     """Join "Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust" style names."""
     out: list[tuple[int, int]] = []
     for r in runs:
-        if out:
+        while out:
             pi, pj = out[-1]
             between = text[toks[pj - 1].end:toks[r[0]].start]
             words = [t.text for t in toks[r[0]:r[1]]]
             head, _ = _head_label(words, tabs)
             prev_words = [t.text for t in toks[pi:pj]]
             prev_head, _ = _head_label(prev_words, tabs)
-            if (between in (", ", ", and ") and pj - pi <= 2 and prev_head is None and head is not None
-                    and ("and" in words[:3] or between == ", and ") and words[0] not in tabs["lead"]
-                    and prev_words[0] not in tabs["lead"] and head.label != "LocalAuthority"):
-                out[-1] = (pi, r[1])
+            if (between in (", ", ", and ") and pj - pi <= 3 and prev_head is None and head is not None
+                    and ("and" in words[:4] or between == ", and ") and words[0] not in tabs["lead"]
+                    and prev_words[-1] not in tabs["lead"] and head.label != "LocalAuthority"
+                    and not any(_is_acronym(w) for w in prev_words)):
+                out.pop()
+                r = (pi, r[1])
                 continue
+            break
         out.append(r)
     return out
 
@@ -191,7 +206,10 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
         if w in SPLIT_CONNECTORS and _is_cap(words[k - 1]):
             left = words[i:k]
             h, _ = _head_label(left, tabs)
-            if h is not None and h.label not in WEAK_SPLIT_LABELS and words[k - 1] in tabs["head_words"] | {"ICB", "ICS", "ICP", "CCG"}:
+            strong = h is not None and h.label not in WEAK_SPLIT_LABELS and words[k - 1] in tabs["head_words"] | {"ICB", "ICS", "ICP", "CCG"}
+            if (strong or (w in ("and", "&") and words[k + 1] == "the") or (w in ("and", "&") and (
+                    (len(left) == 1 and _is_acronym(left[0])) or _prefix_label(left, tabs) is not None
+                    or " ".join(left) in tabs["known"]))):
                 nxt = k + 1
                 while nxt < j and words[nxt] in CONNECTORS:
                     nxt += 1
@@ -240,30 +258,90 @@ def _lower_head(text: str, end: int, tabs) -> tuple[Head | None, int]:
     return None, end
 
 
-def find_candidates(text: str, offset: int, rules: Rules) -> list[Candidate]:
-    """Candidate mentions in one sentence ``text`` starting at ``offset`` of the report."""
+def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Candidate mentions in one sentence ``text`` starting at ``offset`` of the report.
+
+    ``common`` holds words the report also writes in lowercase: a capitalised word from it
+    at the start of a sentence ("Relationships with ...") is not part of a name.
+    """
     tabs = _tables(rules)
     toks = _tokens(text)
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
+    blocked: list[tuple[int, int]] = []
+    lookup, place_re = council_places()
 
-    def add(s: int, e: int, label, rule, name, kind="name", acronym=None, keep=True) -> None:
-        out.append(Candidate(offset + s, offset + e, text[s:e], label, rule, name, kind, acronym, keep))
+    def free(s: int, e: int) -> bool:
+        return not any(ts < e and s < te for ts, te in taken + blocked)
+
+    def add(s: int, e: int, label, rule, name, kind="name", acronym=None, keep=True, canon=None) -> None:
+        out.append(Candidate(offset + s, offset + e, text[s:e], label, rule, name, kind, acronym, keep, canon))
         taken.append((s, e))
 
-    # gazetteer (exact case), before runs so known names win
+    runs = _merge_comma_lists(_runs(toks, text), toks, text, tabs)
+    pieces: list[tuple[int, int]] = []
+    for i, j in runs:
+        # sentence-initial common words: "Relationships with X", "Oversight of the X"
+        if i == 0 or (i == 1 and toks[0].text in "-•*–"):
+            k = i
+            while k < j - 1 and (toks[k].text.lower() in common or toks[k].text in tabs["lead"]) and toks[k].text not in tabs["known"]:
+                if toks[k + 1].text in ("with", "of", "for", "to", "in", "on", "at", "from", "between", "by"):
+                    k += 2
+                    while k < j and toks[k].text in ("the", "The"):
+                        k += 1
+                    i = k
+                    break
+                k += 1
+        if i < j:
+            pieces.extend(_split_run(i, j, toks, tabs))
+    accepted: list[tuple] = []
+    for i, j in pieces:
+        i = _strip_lead(i, j, toks, tabs)
+        if i >= j:
+            continue
+        s, e = toks[i].start, toks[j - 1].end
+        words = [re.sub(r"['’]s$", "", t.text) if k == j - 1 else t.text for k, t in enumerate(toks[i:j], i)]
+        if text[s:e].endswith(("'s", "’s")):
+            e -= 2
+        surface = text[s:e]
+        if not surface:
+            continue
+        if words[-1] in tabs["bad_heads"] or any(w in tabs["roles"] for w in (words[0], words[-1])):
+            blocked.append((s, e))
+            continue
+        h, hn = _head_label(words, tabs)
+        if h is None and any(w in tabs["roles"] for w in words):
+            blocked.append((s, e))
+            continue
+        if all(_is_acronym(w) for w in words):
+            continue  # acronyms are handled below
+        if h is not None and hn == len(words) and surface not in tabs["known"]:
+            continue  # a bare head ("the Board", "Foundation Trust") is a short form, not a name
+        accepted.append((s, e, words, h))
+
+    # gazetteer (exact case): inside an accepted longer name only if that name has no type of its own
     if tabs["known_re"] is not None:
         for m in tabs["known_re"].finditer(text):
+            s, e = m.start(), m.end()
+            if any(bs <= s and e <= be for bs, be in blocked):
+                continue
+            outer = [a for a in accepted if a[0] <= s and e <= a[1] and (a[0], a[1]) != (s, e)]
+            if any(a[3] is not None or _prefix_label(a[2], tabs) is not None for a in outer):
+                continue
+            accepted = [a for a in accepted if a not in outer]
             k = tabs["known"][m.group()]
-            add(m.start(), m.end(), k.label, k.id, k.name if m.group() != k.name and m.group() in k.aliases and len(m.group()) <= 6 else m.group(), "name")
+            name = k.name if m.group() != k.name and m.group() in k.aliases and len(m.group()) <= 6 else m.group()
+            add(s, e, k.label, k.id, name, "name", canon=k.name)
 
     # quoted names: 'Settle at Home' scheme
     for m in QUOTE_RE.finditer(text):
         inner = m.group(1)
-        words = inner.split()
-        if not words or sum(_is_cap(w) for w in words) < max(1, len(words) // 2) or len(words) > 8:
+        qwords = inner.split()
+        if not qwords or sum(_is_cap(w) for w in qwords) < max(1, (len(qwords) + 1) // 2) or len(qwords) > 8:
             continue
-        h, hn = _head_label(words, tabs)
+        if not free(m.start(), m.end()):
+            continue
+        h, hn = _head_label(qwords, tabs)
         label, rule, stop, keep = (h.label, h.id, m.end(), True) if h else (None, "ent.quoted", m.end(), True)
         lh, lstop = _lower_head(text, m.end(), tabs)
         if lh is not None and h is None:
@@ -271,94 +349,71 @@ def find_candidates(text: str, offset: int, rules: Rules) -> list[Candidate]:
             stop = lstop
         if label is None:
             label = "Scheme"
-        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
-            continue
+        accepted = [a for a in accepted if not (a[0] < m.end() and m.start() < a[1])]
         add(m.start(), stop, label, rule, clean_name(text[m.start():stop] if keep else inner), "name", keep=keep)
 
-    runs = _merge_comma_lists(_runs(toks, text), toks, text, tabs)
-    pieces: list[tuple[int, int]] = []
-    for i, j in runs:
-        pieces.extend(_split_run(i, j, toks, tabs))
-    for i, j in pieces:
-        i = _strip_lead(i, j, toks, tabs)
-        if i >= j:
+    for s, e, words, h in accepted:
+        if not free(s, e):
             continue
-        s, e = toks[i].start, toks[j - 1].end
         surface = text[s:e]
-        if any(ts <= s < te or ts < e <= te or (s <= ts and te <= e) for ts, te in taken):
-            # a gazetteer hit inside a longer run: keep the longer run when it has its own head
-            inner = [(ts, te) for ts, te in taken if s <= ts and te <= e and (ts, te) != (s, e)]
-            if not inner or any(not (s <= ts and te <= e) for ts, te in taken if ts < e and s < te):
-                continue
-            words = [t.text for t in toks[i:j]]
-            h, _ = _head_label(words, tabs)
-            if h is None:
-                continue
-            for ts, te in inner:
-                out[:] = [c for c in out if not (c.start - offset == ts and c.end - offset == te)]
-                taken.remove((ts, te))
-        words = [re.sub(r"['’]s$", "", t.text) if k == j - 1 else t.text for k, t in enumerate(toks[i:j], i)]
-        if surface.endswith(("'s", "’s")):
-            e -= 2
-            surface = text[s:e]
-        if not surface:
-            continue
-        # acronym defined right after: "Name (ABC)"
         acr = None
         am = ACRONYM_RE.match(text, e + 1) if text[e:e + 2] == " (" else None
         if am:
             acr = am.group(1)
-        # year range right after a document name
+        after = am.end() if am else e
         ym = YEARS_AFTER_RE.match(text, e)
-        h, hn = _head_label(words, tabs)
         if h is not None and h.label == "Strategy" and ym:
             e = ym.end()
             surface = text[s:e]
-        if words[-1] in tabs["bad_heads"] or any(w in tabs["roles"] for w in (words[0], words[-1])):
-            continue
-        if h is None and any(w in tabs["roles"] for w in words):
-            continue
         p = _prefix_label(words, tabs) if h is None else None
+        canon = None
         if h is not None:
             label, rule = h.label, h.id
         elif p is not None:
             label, rule = p.label, p.id
         elif surface in tabs["known"]:
             k = tabs["known"][surface]
-            label, rule = k.label, k.id
+            label, rule, canon = k.label, k.id, k.name
         else:
             label, rule = None, "ent.untyped"
         name = clean_name(surface)
         keep = True
-        if label is None or label == "Scheme" and h is None:
-            lh, lstop = _lower_head(text, e, tabs)
+        if label is None or (label == "Scheme" and h is None):
+            lh, lstop = _lower_head(text, after, tabs)
             if lh is not None:
                 label, rule, keep = lh.label, lh.id, lh.keep
-                if lh.keep:
+                if lh.keep and not am:
                     name = clean_name(text[s:lstop])
                     e = lstop
             else:
-                ap = _appositive(text, e if not am else am.end(), tabs)
+                ap = _appositive(text, after, tabs)
                 if ap is not None:
                     label, rule = ap.label, ap.id
         if label is None:
-            if all(w in tabs["generic"] for w in words if w not in CONNECTORS):
+            content = [w for w in words if w not in CONNECTORS]
+            if all(w in tabs["generic"] for w in content):
                 continue
-            kind = "untyped"
+            if len(content) == 1 and content[0].lower() in common:
+                continue
+            # a run made of council places: "Middlesbrough and Redcar and Cleveland"
+            places = list(place_re.finditer(surface))
+            rest = place_re.sub("", surface)
+            if places and not re.sub(r"\b(?:and|&|the)\b|[\s,]", "", rest):
+                for pm in places:
+                    add(s + pm.start(), s + pm.end(), "LocalAuthority", "ent.council.place", lookup[pm.group()], "place")
+                continue
+            kind = "untyped" if not acr else "name"
+            label = None if not acr else "Scheme"
         else:
             kind = "name"
-        # acronym-only tokens are handled below
-        if BARE_ACRONYM_RE.fullmatch(surface) and kind == "untyped":
-            continue
-        add(s, e, label, rule, name, kind, acr, keep)
+        add(s, e, label, rule, name, kind, acr, keep, canon)
 
-    # acronyms (defined or standard)
+    # acronyms (defined or standard), one token or "SNEE ICB"
     for m in BARE_ACRONYM_RE.finditer(text):
         s, e = m.start(), m.end()
-        if any(ts <= s < te for ts, te in taken) and not (s > 0 and text[s - 1] == "("):
+        if not free(s, e):
             continue
-        if any(ts <= s < te for ts, te in taken):
-            # the "(ABC)" right after a name: recorded as the name's acronym already
+        if not all(_is_acronym(w) for w in m.group().split()):
             continue
         add(s, e, None, "ent.acronym", m.group(), "acronym")
 
@@ -368,21 +423,19 @@ def find_candidates(text: str, offset: int, rules: Rules) -> list[Candidate]:
             continue
         for m in c.pattern.finditer(text):
             s, e = m.start(), m.end()
-            if s == e or any(ts < e and s < te for ts, te in taken):
+            if s == e or not free(s, e):
                 continue
             kind = "council" if c.kind == "council_alias" else c.kind
             add(s, e, "LocalAuthority" if kind == "council" else c.label, c.id, m.group(), kind)
 
     # council place names standing alone ("with Rutland and Leicestershire")
-    lookup, pat = council_places()
-    for m in pat.finditer(text):
+    for m in place_re.finditer(text):
         s, e = m.start(), m.end()
-        if any(ts < e and s < te for ts, te in taken):
-            # a run that is exactly a place name is re-labelled as a place
-            exact = [c for c in out if c.start - offset == s and c.end - offset == e and c.kind == "untyped"]
-            for c in exact:
-                out.remove(c)
-                out.append(Candidate(c.start, c.end, c.text, "LocalAuthority", "ent.council.place", lookup[m.group()], "place"))
+        exact = [c for c in out if c.start - offset == s and c.end - offset == e and c.kind == "untyped"]
+        for c in exact:
+            out.remove(c)
+            out.append(Candidate(c.start, c.end, c.text, "LocalAuthority", "ent.council.place", lookup[m.group()], "place"))
+        if exact or not free(s, e):
             continue
         add(s, e, "LocalAuthority", "ent.council.place", lookup[m.group()], "place")
     out.sort(key=lambda c: (c.start, -c.end))

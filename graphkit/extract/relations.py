@@ -227,7 +227,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
             if _blocked(text, max(prev_end, ts - 45), te, rules):
                 continue
             v = trig.voice
-            obj_label = "Scheme" if trig.predicate in ("delivers", "funds", "commissions", "oversees") else "VoluntaryOrganisation"
+            obj_label = "Scheme"
             if v == "active":
                 right = _first_after(slots, after, te, text)
                 left = _nearest_before(slots, before, used_obj, text, ts)
@@ -237,7 +237,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     pre = text[:slots[lg[0]].start]
                     if _REL_PRONOUN_RE.search(pre) and lg[0] > 0:
                         topic = _group_left(slots, lg[0] - 1, text)
-                        subj = keys_of(lg, "VoluntaryOrganisation")
+                        subj = keys_of(lg, "Scheme")
                         if right is not None and re.match(r"\s*(?:jointly\s+|together\s+)?(?:with|alongside)\s+(?:the\s+)?$", text[te:slots[right].start]):
                             subj += keys_of(_group_right(slots, right, text), "LocalAuthority")
                             if trig.predicate in ("commissions", "delivers", "funds") and len(subj) > 1:
@@ -254,7 +254,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     else:
                         continue
                 else:
-                    subj = keys_of(_group_left(slots, left, text), "VoluntaryOrganisation")
+                    subj = keys_of(_group_left(slots, left, text), "Scheme")
                 used_obj.update(robj)
                 emit(subj, trig.predicate, obj, trig.id)
                 # "A delivered X together with B" -> B delivers X too, and partners A
@@ -263,7 +263,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 if tm and trig.predicate in ("delivers", "commissions", "funds"):
                     extra = [i for i in after if slots[i].start >= tail + tm.end() - 1][:1]
                     if extra:
-                        ek = keys_of(_group_right(slots, extra[0], text), "VoluntaryOrganisation")
+                        ek = keys_of(_group_right(slots, extra[0], text), "Scheme")
                         emit(ek, trig.predicate, obj, trig.id)
                         emit(subj, "partnersWith", ek, trig.id)
             elif v in ("passive", "post"):
@@ -271,13 +271,13 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     left = _nearest_before(slots, before, set(), text, ts)
                     if left is None or not slots:
                         continue
-                    emit(keys_of([left], "VoluntaryOrganisation"), trig.predicate, keys_of([0], "Scheme"), trig.id)
+                    emit(keys_of([left], "Scheme"), trig.predicate, keys_of([0], "Scheme"), trig.id)
                     continue
                 right = _first_after(slots, after, te, text)
                 if right is None:
                     continue
                 robj = _group_right(slots, right, text)
-                subj = keys_of(robj, "VoluntaryOrganisation")
+                subj = keys_of(robj, "Scheme")
                 left = _nearest_before(slots, before, used_obj, text, ts)
                 used_obj.update(robj)
                 if left is None:
@@ -298,7 +298,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 if tm and trig.predicate == "delivers":
                     extra = [i for i in after if slots[i].start >= tail + tm.end() - 1][:1]
                     if extra:
-                        ek = keys_of(_group_right(slots, extra[0], text), "VoluntaryOrganisation")
+                        ek = keys_of(_group_right(slots, extra[0], text), "Scheme")
                         emit(ek, "delivers", obj, trig.id)
                         emit(subj, "partnersWith", ek, trig.id)
             elif v == "members":
@@ -308,7 +308,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     continue
                 grp = keys_of([left], "Board")
                 members: list[str] = []
-                members += keys_of(_group_right(slots, right, text), "VoluntaryOrganisation")
+                members += keys_of(_group_right(slots, right, text), "Scheme")
                 if re.search(r"\bboth\s+(?:local\s+authorities|councils)\b", text[te:]) and council:
                     members += [council] + [k for sl in slots for k in sl.keys if resolver.label(k) == "LocalAuthority" and k != council]
                 emit(members, "memberOf", grp, trig.id)
@@ -347,7 +347,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 right = _first_after(slots, after, te, text)
                 if right is None or not slots:
                     continue
-                emit(keys_of([right], "VoluntaryOrganisation"), "chairs", keys_of([0], None), trig.id)
+                emit(keys_of([right], "Scheme"), "chairs", keys_of([0], None), trig.id)
         _agreements(slots, text, resolver, council, emit, keys_of)
         _possessives(slots, text, resolver, council, emit, keys_of)
         for sl in slots:
@@ -411,6 +411,12 @@ def _promote(table: EntityTable, sl: Slot, label: str, si: int, promoted: list[G
         label = "LocalAuthority"
     else:
         key = match_key(c.name)
+        longer = [k for k, g in table.groups.items() if k.startswith(key + " ") and g.merged_into is None
+                  and g.label in ("NHSBody", "VoluntaryOrganisation", "PublicAgency")]
+        if len(longer) == 1:
+            key = longer[0]
+        if len(key.split()) == 1 and c.text[:1].isupper() and c.start == c.start and False:
+            pass
     g = table.groups.get(key)
     if g is None:
         g = table.groups[key] = Group(key, label)
