@@ -315,7 +315,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             continue
         if all(_is_acronym(w) for w in words):
             continue  # acronyms are handled below
-        if h is not None and hn == len(words) and surface not in tabs["known"]:
+        if h is not None and hn == len(words) == 1 and surface not in tabs["known"]:
             continue  # a bare head ("the Board", "Foundation Trust") is a short form, not a name
         accepted.append((s, e, words, h))
 
@@ -428,6 +428,12 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             kind = "council" if c.kind == "council_alias" else c.kind
             add(s, e, "LocalAuthority" if kind == "council" else c.label, c.id, m.group(), kind)
 
+    # lowercase short forms of a named body ("public health" for "Public Health South Tees")
+    for c in rules.cues_of("soft_alias"):
+        for m in c.pattern.finditer(text):
+            if free(m.start(), m.end()):
+                add(m.start(), m.end(), c.label, c.id, c.target or m.group(), "soft")
+
     # council place names standing alone ("with Rutland and Leicestershire")
     for m in place_re.finditer(text):
         s, e = m.start(), m.end()
@@ -437,6 +443,9 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             out.append(Candidate(c.start, c.end, c.text, "LocalAuthority", "ent.council.place", lookup[m.group()], "place"))
         if exact or not free(s, e):
             continue
+        if re.match(r"\s+[a-z]", text[e:]) and not re.match(
+                r"\s+(?:and|or|with|to|on|in|for|as|at|by|who|which|is|was|were|are|had|has|have|did|does|told|said)\b", text[e:]):
+            continue  # adjectival use: "Tees Valley local authorities"
         add(s, e, "LocalAuthority", "ent.council.place", lookup[m.group()], "place")
     out.sort(key=lambda c: (c.start, -c.end))
     return out

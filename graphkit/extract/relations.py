@@ -210,6 +210,10 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     sig = SIGNATURES[p]
                     if not loose and (ls not in sig[0] or lo not in sig[1]):
                         continue
+                    if p == "delivers" and ls == "Scheme":
+                        sg = table.groups[table.find(s)]
+                        if sg.names and re.search(r"\bPartnership$", max(sg.names, key=len)):
+                            sg.label = "Board"
                     if p in ("chairs", "memberOf") and lo == "Scheme":
                         og = table.groups[table.find(o)]
                         if not og.names or not re.search(r"\bPartnership\b", max(og.names, key=len)):
@@ -218,9 +222,12 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     rels.append(PendingRelation(s, p, o, sent.index, sent.start, sent.end, text, rule, tone))
 
         used_obj: set[int] = set()
+        consumed: list[tuple[int, int]] = []
         matches = _trigger_matches(text, rules)
         for trig, m in matches:
             ts, te = m.start(), m.end()
+            if any(a <= ts < b for a, b in consumed):
+                continue
             before = [i for i, sl in enumerate(slots) if sl.end <= ts]
             after = [i for i, sl in enumerate(slots) if sl.start >= te]
             prev_end = slots[before[-1]].end if before else 0
@@ -261,6 +268,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 tail = slots[robj[-1]].end
                 tm = re.match(r"\s+(?:together|jointly|in\s+partnership)\s+with\s+(?:the\s+)?", text[tail:])
                 if tm and trig.predicate in ("delivers", "commissions", "funds"):
+                    consumed.append((tail, tail + tm.end()))
                     extra = [i for i in after if slots[i].start >= tail + tm.end() - 1][:1]
                     if extra:
                         ek = keys_of(_group_right(slots, extra[0], text), "Scheme")
@@ -278,15 +286,11 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     continue
                 robj = _group_right(slots, right, text)
                 subj = keys_of(robj, "Scheme")
-                left = _nearest_before(slots, before, used_obj, text, ts)
+                left = _nearest_before(slots, before, used_obj, text, ts, passive=True)
                 used_obj.update(robj)
                 if left is None:
-                    it = resolver.last(None, sent.start + ts, sentence=sent.index - 1)
-                    if it is None:
-                        continue
-                    obj = [it]
-                else:
-                    obj = keys_of(_group_left(slots, left, text), obj_label)
+                    continue
+                obj = keys_of(_group_left(slots, left, text), obj_label)
                 emit(subj, trig.predicate, obj, trig.id)
                 if len(subj) > 1 and re.search(r"jointly|together|co-", m.group(0) + text[slots[robj[0]].start - 12:slots[robj[0]].start]):
                     emit(subj[:1], "partnersWith", subj[1:], trig.id)
@@ -296,6 +300,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 tail = slots[robj[-1]].end
                 tm = re.match(r"\s+(?:in\s+partnership|together|jointly|working)\s+with\s+(?:the\s+)?", text[tail:])
                 if tm and trig.predicate == "delivers":
+                    consumed.append((tail, tail + tm.end()))
                     extra = [i for i in after if slots[i].start >= tail + tm.end() - 1][:1]
                     if extra:
                         ek = keys_of(_group_right(slots, extra[0], text), "Scheme")
@@ -313,12 +318,24 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     members += [council] + [k for sl in slots for k in sl.keys if resolver.label(k) == "LocalAuthority" and k != council]
                 emit(members, "memberOf", grp, trig.id)
             elif v == "passive_list":
-                left = _nearest_before(slots, before, set(), text, ts)
                 right = _first_after(slots, after, te, text, reach=40)
-                if left is None or right is None:
+                if right is not None:
+                    grp = keys_of([right], "Board")
+                else:
+                    last = resolver.last("Board", sent.start)
+                    grp = [last] if last else []
+                depth, members = 0, []
+                for i in before:
+                    depth = text[:slots[i].start].count("(") - text[:slots[i].start].count(")")
+                    if depth <= 0:
+                        members += keys_of([i], None)
+                emit(members, "memberOf", grp, trig.id)
+            elif v == "joint_members":
+                right = _first_after(slots, after, te, text, reach=40)
+                if right is None:
                     continue
-                members = keys_of(_group_left(slots, left, text), None)
-                emit(members, "memberOf", keys_of([right], "Board"), trig.id)
+                members = [k for i in before for k in keys_of([i], None) if resolver.label(k) in ORG]
+                emit(members, "memberOf", keys_of(_group_right(slots, right, text), "Board"), trig.id)
             elif v == "reverse":
                 right = _first_after(slots, after, te, text, reach=20)
                 if right is None:
@@ -329,6 +346,13 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 used_obj.add(right)
                 left = _nearest_before(slots, before, used_obj, text, ts)
                 subj = keys_of(_group_left(slots, left, text), "Scheme") if left is not None else ([council] if council else [])
+                im = re.match(r"[^.;]{0,60}?\bto\s+(?:invest\s+in|fund|pay\s+for|support|provide)\b[^.;]{0,80}?(?:for\s+example|such\s+as|including)\s+(?:the\s+)?", text[slots[right].end:])
+                nxt = [i for i in after if im and slots[i].start >= slots[right].end + im.end() - 1][:1]
+                if im and nxt and slots[nxt[0]].start <= slots[right].end + im.end() + 2:
+                    tgt = keys_of(_group_right(slots, nxt[0], text), "Scheme")
+                    emit(fund, "funds", tgt, trig.id)
+                    emit(subj, "funds", tgt, trig.id)
+                    continue
                 emit(fund, "funds", subj, trig.id)
             elif v == "fund_list":
                 left = _nearest_before(slots, before, set(), text, ts)
@@ -357,6 +381,8 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
 
 
 def _member_or_part(ls: str, lo: str, rule: str) -> str:
+    if rule == "rel.member.chairing_groups":
+        return "memberOf"
     if lo == "Board" and ls != "Board":
         return "memberOf"
     if lo in ("Scheme",) and "member" in rule:
@@ -382,12 +408,18 @@ def _trigger_matches(text: str, rules: Rules) -> list[tuple[Trigger, re.Match]]:
     return out
 
 
-def _nearest_before(slots: list[Slot], before: list[int], used: set[int], text: str, ts: int) -> int | None:
+def _nearest_before(slots: list[Slot], before: list[int], used: set[int], text: str, ts: int,
+                    passive: bool = False) -> int | None:
     for i in reversed(before):
         if i in used:
             continue
         gap = text[slots[i].end:ts]
-        if len(gap) > 160 or re.search(r"[;:]", gap):
+        if len(gap) > (90 if passive else 160) or re.search(r"[;:]", gap):
+            return None
+        m = re.search(r"\bwho\b", gap)
+        if m and len(gap[:m.start()].split()) > 2:
+            return None
+        if passive and re.search(r"\b(?:had|has|have)\b", gap):
             return None
         return i
     return None
@@ -400,6 +432,9 @@ def _first_after(slots: list[Slot], after: list[int], te: int, text: str, reach:
     gap = text[te:slots[i].start]
     if len(gap) > reach or re.search(r"[;:.]|\b(?:which|who|that|but|while|whilst|although)\b", gap):
         return None
+    # "with the local authority's X team" -> X team
+    if i + 1 < len(slots) and re.fullmatch(r"['’]s\s+", text[slots[i].end:slots[i + 1].start]):
+        return i + 1
     return i
 
 

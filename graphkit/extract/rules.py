@@ -46,12 +46,12 @@ FILES: tuple[str, ...] = (
 
 VOICES: frozenset[str] = frozenset(
     {"active", "passive", "members", "passive_list", "reverse", "fund_list", "between",
-     "agreement", "post", "its_chair"}
+     "agreement", "post", "its_chair", "joint_members"}
 )
 
 LEXICON_KINDS: frozenset[str] = frozenset(
     {"council_alias", "anaphor", "anaphor_pair", "negation", "hedge", "positive", "negative",
-     "not_name", "not_name_head", "not_name_word", "lead_strip"}
+     "not_name", "not_name_head", "not_name_word", "lead_strip", "soft_alias"}
 )
 
 
@@ -83,6 +83,7 @@ class Cue:
     kind: str
     pattern: re.Pattern
     label: str | None = None
+    target: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +195,7 @@ def _load_dir(folder: Path, acc: dict[str, list]) -> None:
                 label = obj.get("label")
                 if label is not None and label != "*":
                     _label(path, n, label)
-                acc["cues"].append(Cue(obj["id"], obj["kind"], _regex(path, n, obj["pattern"]), label))
+                acc["cues"].append(Cue(obj["id"], obj["kind"], _regex(path, n, obj["pattern"]), label, obj.get("target")))
             else:
                 _need(path, n, obj, "predicate", "voice", "pattern")
                 if obj["predicate"] not in PREDICATES:
