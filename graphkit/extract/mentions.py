@@ -207,8 +207,11 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
             left = words[i:k]
             h, _ = _head_label(left, tabs)
             strong = h is not None and h.label not in WEAK_SPLIT_LABELS and words[k - 1] in tabs["head_words"] | {"ICB", "ICS", "ICP", "CCG"}
+            pl = _prefix_label(left, tabs)
+            rh, _ = _head_label(words[k + 1:j], tabs)
             if (strong or (w in ("and", "&") and words[k + 1] == "the") or (w in ("and", "&") and (
-                    (len(left) == 1 and _is_acronym(left[0])) or _prefix_label(left, tabs) is not None
+                    (len(left) == 1 and _is_acronym(left[0]))
+                    or (pl is not None and (rh is None or rh.label != pl.label))
                     or " ".join(left) in tabs["known"]))):
                 nxt = k + 1
                 while nxt < j and words[nxt] in CONNECTORS:
@@ -310,7 +313,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             blocked.append((s, e))
             continue
         h, hn = _head_label(words, tabs)
-        if h is None and any(w in tabs["roles"] for w in words):
+        if any(w in tabs["roles"] and (h is None or (k + 1 < len(words) and words[k + 1] == "of"))
+               for k, w in enumerate(words)):
             blocked.append((s, e))
             continue
         if all(_is_acronym(w) for w in words):
@@ -389,6 +393,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 ap = _appositive(text, after, tabs)
                 if ap is not None:
                     label, rule = ap.label, ap.id
+        if label is None and s == 0 and re.match(r"\s+[a-z]", text[e:]) and not acr:
+            continue  # "Occupational therapy ...", "Short-term reablement ..." at a sentence start
         if label is None:
             content = [w for w in words if w not in CONNECTORS]
             if all(w in tabs["generic"] for w in content):

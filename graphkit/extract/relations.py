@@ -126,7 +126,10 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
             slots.append(Slot(s, e, (table.find(key),)))
         elif c.kind == "anaphor":
             if c.label == "*":
-                k = resolver.last(None, c.start, sentence=si - 1)
+                here = [sl.keys[0] for sl in slots if sl.keys and len(sl.keys) == 1 and sl.end <= s
+                        and not table.groups[table.find(sl.keys[0])].is_council
+                        and table.groups[table.find(sl.keys[0])].label not in ("Fund",)]
+                k = here[0] if here and not c.text.startswith("It") else resolver.last(None, c.start, sentence=si - 1)
             else:
                 k = resolver.last(c.label, c.start)
                 if k is None and c.label == "Board":
@@ -163,12 +166,22 @@ def _group_left(slots: list[Slot], idx: int, text: str) -> list[int]:
     return out
 
 
+_COORD2_RE = re.compile(
+    r"(?:['’]s\s+(?:[A-Za-z-]+\s+){0,8}?)?(?:,\s*|\s+)(?:and|&)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:(?:[a-z-]+\s+){1,3}(?:of|from)\s+(?:the\s+)?)?")
+_CLAUSE_RE = re.compile(r"\s+(?:also\s+|jointly\s+|then\s+|together\s+|directly\s+)?(?:was|were|is|are|had|has|have|did|does|do|told|said|ran|runs|led|leads|[a-z]+ed)\b")
+
+
 def _group_right(slots: list[Slot], idx: int, text: str) -> list[int]:
     out = [idx]
     k = idx
     while k + 1 < len(slots):
         gap = text[slots[k].end:slots[k + 1].start]
-        if _COORD_RE.match(gap) and gap.strip() != "" or re.fullmatch(r"\s*(?:and|,|&)\s+(?:by|with|from)\s+(?:the\s+)?", gap):
+        ok = (_COORD_RE.match(gap) and gap.strip() != "") or re.fullmatch(r"\s*(?:and|,|&)\s+(?:by|with|from)\s+(?:the\s+)?", gap)
+        ok = ok or (_COORD2_RE.fullmatch(gap) and not re.search(r"\b(?:was|were|is|are|had|has|have)\b", gap))
+        if ok and gap.lstrip().startswith(",") and _CLAUSE_RE.match(text[slots[k + 1].end:]):
+            ok = False  # ", and the council delivered it": a new clause
+        if ok:
             out.append(k + 1)
             k += 1
         else:
@@ -244,10 +257,11 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     pre = text[:slots[lg[0]].start]
                     if _REL_PRONOUN_RE.search(pre) and lg[0] > 0:
                         topic = _group_left(slots, lg[0] - 1, text)
-                        subj = keys_of(lg, "Scheme")
+                        subj = keys_of(lg, "VoluntaryOrganisation")
                         if right is not None and re.match(r"\s*(?:jointly\s+|together\s+)?(?:with|alongside)\s+(?:the\s+)?$", text[te:slots[right].start]):
                             subj += keys_of(_group_right(slots, right, text), "LocalAuthority")
-                            if trig.predicate in ("commissions", "delivers", "funds") and len(subj) > 1:
+                            consumed.append((te, slots[right].start))
+                            if trig.predicate == "delivers" and len(subj) > 1:
                                 emit(subj[:1], "partnersWith", subj[1:], trig.id)
                         emit(subj, trig.predicate, keys_of(topic, obj_label), trig.id)
                         continue
@@ -256,12 +270,14 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 robj = _group_right(slots, right, text)
                 obj = keys_of(robj, obj_label)
                 if left is None:
-                    if trig.predicate == "partnersWith" and council and not re.search(r"\b(?:they|we|staff|people|partners)\b", text[:ts], re.I):
+                    if trig.predicate == "partnersWith" and council and not re.search(r"\b(?:we|staff|people|partners)\b", text[:ts], re.I):
                         subj = [council]
                     else:
                         continue
                 else:
-                    subj = keys_of(_group_left(slots, left, text), "Scheme")
+                    subj = keys_of(_group_left(slots, left, text), "VoluntaryOrganisation")
+                    if before and before[-1] in used_obj and before[-1] != left and re.fullmatch(r"\s+to\s+", text[slots[before[-1]].end:ts]):
+                        subj += keys_of([before[-1]], "VoluntaryOrganisation")
                 used_obj.update(robj)
                 emit(subj, trig.predicate, obj, trig.id)
                 # "A delivered X together with B" -> B delivers X too, and partners A
@@ -285,17 +301,22 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 if right is None:
                     continue
                 robj = _group_right(slots, right, text)
-                subj = keys_of(robj, "Scheme")
+                subj = keys_of(robj, "VoluntaryOrganisation")
                 left = _nearest_before(slots, before, used_obj, text, ts, passive=True)
                 used_obj.update(robj)
                 if left is None:
                     continue
                 obj = keys_of(_group_left(slots, left, text), obj_label)
                 emit(subj, trig.predicate, obj, trig.id)
-                if len(subj) > 1 and re.search(r"jointly|together|co-", m.group(0) + text[slots[robj[0]].start - 12:slots[robj[0]].start]):
+                if len(subj) > 1 and trig.predicate == "delivers" and re.search(r"jointly|together|co-", text[max(0, ts - 12):slots[robj[0]].start]):
                     emit(subj[:1], "partnersWith", subj[1:], trig.id)
-                elif len(subj) > 1 and trig.predicate in ("delivers", "commissions") and "jointly" in text[max(0, ts - 12):te]:
-                    emit(subj[:1], "partnersWith", subj[1:], trig.id)
+                # "funded by the council ... through the Better Care Fund"
+                fm = re.match(r"\s+(?:through|from|using|via)\s+(?:the\s+)?", text[slots[robj[-1]].end:])
+                if trig.predicate == "funds" and fm:
+                    nxt = [i for i in after if slots[i].start == slots[robj[-1]].end + fm.end()]
+                    if nxt:
+                        fund = [k for k in keys_of(nxt, None) if resolver.label(k) == "Fund"]
+                        emit(fund, "funds", obj, trig.id)
                 # "delivered by A in partnership with B"
                 tail = slots[robj[-1]].end
                 tm = re.match(r"\s+(?:in\s+partnership|together|jointly|working)\s+with\s+(?:the\s+)?", text[tail:])
@@ -307,8 +328,11 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                         emit(ek, "delivers", obj, trig.id)
                         emit(subj, "partnersWith", ek, trig.id)
             elif v == "members":
-                left = _nearest_before(slots, before, set(), text, ts)
+                boards = [i for i in before if slots[i].keys and resolver.label(slots[i].keys[0]) == "Board"]
+                left = boards[-1] if boards else (before[0] if before else None)
                 right = _first_after(slots, after, te, text, reach=200)
+                if right is not None and re.search(r",\s+(?:and\s+)?(?:was|were|had|has|is)\b", text[te:slots[right].start]):
+                    right = None
                 if left is None or right is None:
                     continue
                 grp = keys_of([left], "Board")
@@ -411,16 +435,22 @@ def _trigger_matches(text: str, rules: Rules) -> list[tuple[Trigger, re.Match]]:
 def _nearest_before(slots: list[Slot], before: list[int], used: set[int], text: str, ts: int,
                     passive: bool = False) -> int | None:
     for i in reversed(before):
-        if i in used:
-            continue
         gap = text[slots[i].end:ts]
+        if i in used and not re.fullmatch(r"\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:in\s+turn|also)\s+)?", gap):
+            continue
         if len(gap) > (90 if passive else 160) or re.search(r"[;:]", gap):
             return None
         m = re.search(r"\bwho\b", gap)
         if m and len(gap[:m.start()].split()) > 2:
             return None
-        if passive and re.search(r"\b(?:had|has|have)\b", gap):
+        if passive and (re.search(r"\b(?:had|has|have)\b", gap) or re.match(r"\s*,\s*(?:with|and|but|while|although)\b", gap)):
             return None
+        if passive and re.match(r"\s*,\s*(?:was|were|is|are|had\s+been|has\s+been)\b", gap):
+            # "X, one of four groups of the Y, was chaired by": the topic is X
+            comma = text.rfind(",", 0, slots[i].start)
+            prior = [k for k in before if slots[k].end <= comma and comma - slots[k].end <= 3]
+            if prior:
+                return prior[-1]
         return i
     return None
 
