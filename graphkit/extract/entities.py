@@ -1,0 +1,200 @@
+"""Group candidate mentions into one entity per real body within a report."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Mention, Report
+from .mentions import Candidate, council_places
+from .names import match_key, slugify
+from .rules import Rules
+
+__all__ = ["Group", "EntityTable", "group_mentions", "council_official"]
+
+_COUNCIL_FORM_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:London|Royal)\s+Borough\s+of\s+|City\s+of\s+)?(.+?)"
+    r"(?:\s+(?:Metropolitan\s+Borough|Metropolitan\s+District|Borough|County|City|District|Unitary)?\s*Council)?$"
+)
+_RULE_RANK = {"ent.national": 0, "ent.head": 1, "ent.prefix": 2, "ent.lower": 3, "ent.appos": 4, "abbr": 5}
+
+
+def council_official(surface: str) -> str | None:
+    """Official name of the council a surface form names, from the reference data."""
+    lookup, _ = council_places()
+    if surface in lookup:
+        return lookup[surface]
+    m = _COUNCIL_FORM_RE.match(surface)
+    if m and m.group(1) in lookup:
+        return lookup[m.group(1)]
+    return None
+
+
+@dataclass
+class Group:
+    """Mutable accumulator for one entity while grouping."""
+
+    key: str
+    label: str
+    names: list[str] = field(default_factory=list)
+    labels: list[tuple[int, str]] = field(default_factory=list)
+    mentions: list[tuple[Candidate, int]] = field(default_factory=list)
+    is_council: bool = False
+    merged_into: str | None = None
+
+
+@dataclass
+class EntityTable:
+    """Groups of a report, and how a candidate resolves to a group key."""
+
+    groups: dict[str, Group]
+    council_key: str | None
+    acronyms: dict[str, str]
+
+    def find(self, key: str) -> str:
+        """Follow merges to the surviving group key."""
+        seen = set()
+        while self.groups[key].merged_into and key not in seen:
+            seen.add(key)
+            key = self.groups[key].merged_into  # type: ignore[assignment]
+        return key
+
+
+def _rank(rule: str) -> int:
+    for prefix, r in _RULE_RANK.items():
+        if rule.startswith(prefix):
+            return r
+    return 6
+
+
+def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Rules) -> EntityTable:
+    """Build groups from (candidate, sentence index) pairs of one report."""
+    groups: dict[str, Group] = {}
+    abbr = {k.aliases[0]: k for k in rules.abbreviations}
+    council_name = report.council
+    council_key = "council::" if (council_name or any(c.kind == "council" for c, _ in cands)) else None
+    if council_key:
+        groups[council_key] = Group(council_key, "LocalAuthority", is_council=True)
+
+    def group(key: str, label: str) -> Group:
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = Group(key, label)
+        return g
+
+    acronyms: dict[str, str] = {}
+    # pass 1: full names and their acronyms
+    for c, si in cands:
+        if c.kind != "name":
+            continue
+        if c.label == "LocalAuthority":
+            official = council_official(c.name)
+            if official and council_name and official == council_name and council_key:
+                g = groups[council_key]
+                g.names.append(c.name)
+                g.mentions.append((c, si))
+                if c.acronym:
+                    acronyms[c.acronym] = council_key
+                continue
+            key = "la::" + match_key(official or c.name)
+        else:
+            key = match_key(c.canon or c.name)
+        if not key.strip(":"):
+            continue
+        g = group(key, c.label or "Scheme")
+        g.names.append(c.name)
+        g.labels.append((_rank(c.rule), c.label or "Scheme"))
+        g.mentions.append((c, si))
+        if c.acronym:
+            acronyms.setdefault(c.acronym, key)
+    # pass 2: council aliases and the council's place name
+    for c, si in cands:
+        if council_key and (c.kind == "council" or (c.kind == "place" and c.name == council_name)):
+            groups[council_key].mentions.append((c, si))
+    # pass 2b: lowercase short forms, when exactly one named body fits
+    for c, si in cands:
+        if c.kind != "soft":
+            continue
+        target = match_key(c.name)
+        fits = [k for k, g in groups.items() if (k == target or k.startswith(target + " ")) and g.label == c.label]
+        if len(fits) == 1:
+            groups[fits[0]].mentions.append((c, si))
+    # pass 3: acronyms
+    for c, si in cands:
+        if c.kind != "acronym":
+            continue
+        a = c.text
+        if a in acronyms:
+            groups[acronyms[a]].mentions.append((c, si))
+        elif a in abbr:
+            k = abbr[a]
+            key = match_key(k.name)
+            g = group(key, k.label)
+            g.labels.append((_rank(k.id), k.label))
+            g.mentions.append((Candidate(c.start, c.end, c.text, k.label, k.id, c.text, "acronym"), si))
+            g.names.append(k.name) if not g.names else None
+            acronyms[a] = key
+    _merge_short_forms(groups)
+    for g in groups.values():
+        if g.labels:
+            best = min(g.labels)[0]
+            g.label = Counter(lab for r, lab in g.labels if r == best).most_common(1)[0][0]
+    return EntityTable(groups, council_key, acronyms)
+
+
+def _merge_short_forms(groups: dict[str, Group]) -> None:
+    """Merge "Integrated Care Board" into the one "North East ... Integrated Care Board" etc."""
+    keys = sorted((k for k in groups if not k.startswith(("council::", "la::"))), key=len)
+    for a in keys:
+        ga = groups[a]
+        words = a.split()
+        longer = [b for b in keys if b != a and len(b) > len(a) and groups[b].merged_into is None
+                  and groups[b].label == ga.label and (b.endswith(" " + a) or b.startswith(a + " "))]
+        suffix = [b for b in longer if b.endswith(" " + a)]
+        prefix = [b for b in longer if b.startswith(a + " ") and len(b.split()) == len(words) + 1]
+        target = None
+        if len(words) >= 2 and len(suffix) == 1:
+            target = suffix[0]
+        elif len(suffix) == 0 and len(prefix) == 1:
+            target = prefix[0]
+        if target:
+            gt = groups[target]
+            gt.names.extend(ga.names)
+            gt.labels.extend(ga.labels)
+            gt.mentions.extend(ga.mentions)
+            ga.merged_into = target
+
+
+def build_entities(report: Report, table: EntityTable) -> tuple[list, dict[str, str]]:
+    """Entity records (unsorted) and group key -> entity key."""
+    from ..model import Entity
+
+    out = []
+    keymap: dict[str, str] = {}
+    used: set[str] = set()
+    live = [g for g in table.groups.values() if g.merged_into is None and g.mentions]
+    live.sort(key=lambda g: min(c.start for c, _ in g.mentions))
+    for g in live:
+        if g.is_council:
+            proper = [n for n in g.names if re.search(r"\b(?:Council|Borough|Corporation)\b", n)]
+            name = max(proper, key=len) if proper else (report.council or "the local authority")
+        else:
+            name = max(g.names, key=len) if g.names else g.mentions[0][0].text
+        slug = slugify(name)
+        key, n = slug, 2
+        while key in used:
+            key, n = f"{slug}-{n}", n + 1
+        used.add(key)
+        keymap[g.key] = key
+        seen: dict[tuple[int, int], Mention] = {}
+        for c, si in g.mentions:
+            seen.setdefault((c.start, c.end), Mention(c.start, c.end, c.text, si, c.rule))
+        mentions = tuple(sorted(seen.values(), key=lambda m: (m.start, m.end)))
+        aliases = sorted({m.text for m in mentions} | set(g.names) - {name})
+        aliases = tuple(a for a in aliases if a != name)
+        out.append(Entity(key, name, g.label, aliases, mentions, g.is_council))
+    for k, g in table.groups.items():
+        if g.merged_into:
+            keymap[k] = keymap.get(table.find(k), "")
+    return out, keymap

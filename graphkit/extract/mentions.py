@@ -1,0 +1,457 @@
+"""Find candidate mentions of named bodies in one sentence.
+
+A *run* is a maximal sequence of capitalised words joined by small connector words
+("Tees Esk and Wear Valleys NHS Foundation Trust"). Runs are split where one name ends
+in a type head and another begins ("... Board and Health Scrutiny Board"), typed by their
+head, prefix, a following lowercase head ("the 'Settle at Home' scheme"), an appositive
+("Reconnect, a peer support scheme") or the gazetteer, and kept untyped otherwise (the
+relation stage may still promote an untyped run that fills an argument slot).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .names import clean_name
+from .rules import Head, Known, Rules
+
+__all__ = ["Candidate", "find_candidates", "council_places"]
+
+TOKEN_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’\-/+]*[A-Za-z0-9+])?(?:['’]s?)?|&|\S")
+CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "at", "to", "with", "&", "upon", "under", "a"})
+SPLIT_CONNECTORS = frozenset({"and", "&", "with", "to", "for", "in", "at", "on", "the"})
+ACRONYM_RE = re.compile(r"\(\s*((?:[A-Za-z]{1,3}\s)?[A-Z][A-Za-z&]{0,8}(?:\s[A-Z]{2,6})?)\s*\)")
+BARE_ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,3}\s)?[a-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z]?\b")
+YEARS_AFTER_RE = re.compile(r"\s+(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\b")
+QUOTE_RE = re.compile(r"(?<![A-Za-z])['‘\"“]([A-Z0-9][^'’\"”]{1,60}?)['’\"”](?![a-z])")
+WEAK_SPLIT_LABELS = frozenset({"VoluntaryOrganisation"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible mention: absolute offsets, type (None when untyped) and naming form."""
+
+    start: int
+    end: int
+    text: str
+    label: str | None
+    rule: str
+    name: str  # naming form (acronyms in brackets, quotes removed)
+    kind: str = "name"  # name | acronym | council | anaphor | place | untyped
+    acronym: str | None = None  # acronym defined right after this name, e.g. "TEWV"
+    keep_head: bool = True
+    canon: str | None = None  # canonical name for grouping (gazetteer entries)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+
+def _is_acronym(t: str) -> bool:
+    return len(t) >= 2 and sum(c.isupper() for c in t) >= 2 and sum(c.islower() for c in t) <= 2 and t[:1].isalpha()
+
+
+def _is_cap(t: str) -> bool:
+    return t[:1].isupper() or (t[:1].isdigit() and any(c.isupper() for c in t))
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+@lru_cache(maxsize=8)
+def _tables(rules: Rules):
+    heads = sorted(rules.heads, key=lambda h: -len(h.words))
+    prefixes = sorted(rules.prefixes, key=lambda h: -len(h.words))
+    lower = sorted(rules.lower_heads, key=lambda h: -len(h.words))
+    appos = sorted(rules.appositives, key=lambda h: -len(h.words))
+    known: dict[str, Known] = {}
+    for k in rules.known:
+        for form in (k.name, *k.aliases):
+            known.setdefault(form, k)
+    abbr: dict[str, Known] = {}
+    for k in rules.abbreviations:
+        abbr.setdefault(k.aliases[0], k)
+    known_re = None
+    if known:
+        forms = sorted(known, key=len, reverse=True)
+        known_re = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+
+    def words(kind: str) -> frozenset[str]:
+        out: set[str] = set()
+        for c in rules.cues_of(kind):
+            body = c.pattern.pattern
+            body = body[3:-1] if body.startswith("(?:") else body
+            out.update(w for w in body.split("|") if w)
+        return frozenset(out)
+
+    return {
+        "heads": heads,
+        "prefixes": prefixes,
+        "lower": lower,
+        "appos": appos,
+        "known": known,
+        "known_re": known_re,
+        "abbr": abbr,
+        "lead": words("lead_strip"),
+        "generic": words("not_name_word"),
+        "roles": words("not_name"),
+        "bad_heads": words("not_name_head"),
+        "head_words": frozenset(h.words[-1] for h in rules.heads if h.label not in WEAK_SPLIT_LABELS),
+    }
+
+
+@lru_cache(maxsize=1)
+def council_places() -> tuple[dict[str, str], re.Pattern]:
+    """Council surface forms from the reference data -> official name, and a regex over them."""
+    from ..ingest.council import council_table
+
+    lookup: dict[str, str] = {}
+    for official, _gss, variants in council_table():
+        for v in variants:
+            lookup.setdefault(v, official)
+    forms = sorted(lookup, key=len, reverse=True)
+    return lookup, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+
+
+def _head_label(words: list[str], tabs) -> tuple[Head | None, int]:
+    """The longest type head ending ``words`` and how many words it spans."""
+    low = [w.lower().rstrip("'’") for w in words]
+    for h in tabs["heads"]:
+        n = len(h.words)
+        if n <= len(words) and low[-n:] == [w.lower() for w in h.words]:
+            return h, n
+    return None, 0
+
+
+def _prefix_label(words: list[str], tabs) -> Head | None:
+    for h in tabs["prefixes"]:
+        n = len(h.words)
+        if n < len(words) and words[:n] == list(h.words):
+            return h
+    return None
+
+
+def _runs(toks: list[_Tok], text: str) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of capitalised runs (connectors allowed inside)."""
+    runs = []
+    i, n = 0, len(toks)
+    while i < n:
+        lead_num = (toks[i].text.isdigit() and len(toks[i].text) <= 2 and i > 0 and toks[i - 1].text.lower() == "the"
+                    and i + 1 < n and _is_cap(toks[i + 1].text) and not toks[i + 1].text.isdigit())
+        if not _is_cap(toks[i].text) and not lead_num:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = toks[j].text
+            gap = text[toks[j - 1].end:toks[j].start]
+            if gap not in ("", " "):
+                break
+            if _is_cap(t):
+                j += 1
+                continue
+            if (t == "(" and j + 3 < n and toks[j + 2].text == ")" and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", toks[j + 1].text)
+                    and text[toks[j + 2].end:toks[j + 3].start] == " " and _is_cap(toks[j + 3].text)
+                    and not re.fullmatch(r"[A-Z][A-Za-z]{1,7}", toks[j + 3].text)):
+                j += 4
+                continue
+            if t in CONNECTORS and j + 1 < n and text[toks[j].end:toks[j + 1].start] == " " and (
+                _is_cap(toks[j + 1].text) or (toks[j + 1].text == "the" and j + 2 < n and _is_cap(toks[j + 2].text))
+            ):
+                j += 1
+                continue
+            break
+        # drop trailing connectors
+        while j - 1 > i and not _is_cap(toks[j - 1].text):
+            j -= 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _merge_comma_lists(runs: list[tuple[int, int]], toks: list[_Tok], text: str, tabs) -> list[tuple[int, int]]:
+    """Join "Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust" style names."""
+    out: list[tuple[int, int]] = []
+    for r in runs:
+        while out:
+            pi, pj = out[-1]
+            between = text[toks[pj - 1].end:toks[r[0]].start]
+            words = [t.text for t in toks[r[0]:r[1]]]
+            head, _ = _head_label(words, tabs)
+            prev_words = [t.text for t in toks[pi:pj]]
+            prev_head, _ = _head_label(prev_words, tabs)
+            if (between in (", ", ", and ") and pj - pi <= 3 and prev_head is None and head is not None
+                    and ("and" in words[:4] or between == ", and ") and words[0] not in tabs["lead"]
+                    and prev_words[-1] not in tabs["lead"] and head.label != "LocalAuthority"
+                    and not any(_is_acronym(w) for w in prev_words)):
+                out.pop()
+                r = (pi, r[1])
+                continue
+            break
+        out.append(r)
+    return out
+
+
+def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
+    """Split a run where a typed name ends and another begins, and at possessives."""
+    words = [t.text for t in toks]
+    for k in range(i + 1, j - 1):
+        w = words[k]
+        if w in SPLIT_CONNECTORS and _is_cap(words[k - 1]):
+            left = words[i:k]
+            h, _ = _head_label(left, tabs)
+            strong = h is not None and h.label not in WEAK_SPLIT_LABELS and words[k - 1] in tabs["head_words"] | {"ICB", "ICS", "ICP", "CCG"}
+            pl = _prefix_label(left, tabs)
+            rh, _ = _head_label(words[k + 1:j], tabs)
+            if (strong or (w in ("and", "&") and words[k + 1] == "the") or (w in ("and", "&") and (
+                    (len(left) == 1 and _is_acronym(left[0]))
+                    or (pl is not None and (rh is None or rh.label != pl.label))
+                    or " ".join(left) in tabs["known"]))):
+                nxt = k + 1
+                while nxt < j and words[nxt] in CONNECTORS:
+                    nxt += 1
+                if nxt < j:
+                    return [(i, k)] + _split_run(nxt, j, toks, tabs)
+        if re.search(r"['’]s$", w) and k < j - 1:
+            left = [*words[i:k], re.sub(r"['’]s$", "", w)]
+            h, _ = _head_label(left, tabs)
+            if h is not None or " ".join(left) in tabs["known"]:
+                return [(i, k + 1)] + _split_run(k + 1, j, toks, tabs)
+    return [(i, j)]
+
+
+def _strip_lead(i: int, j: int, toks: list[_Tok], tabs) -> int:
+    while i < j - 1 and (toks[i].text in tabs["lead"] or toks[i].text.lower() in {"the"}):
+        i += 1
+    if i < j and toks[i].text in tabs["lead"] and j - i == 1:
+        return j
+    return i
+
+
+def _appositive(text: str, end: int, tabs) -> Head | None:
+    """Type from ", a volunteer befriending scheme" right after a name."""
+    m = re.match(r",\s+(?:an?|the|one\s+of\s+the|[A-Za-z]+['’]s)\s+((?:[\w-]+\s+){0,5}?)([\w-]+)(?=[\s,.;]|$)", text[end:])
+    if not m:
+        return None
+    last = m.group(2).lower()
+    phrase = (m.group(1) + m.group(2)).lower().split()
+    for h in tabs["appos"]:
+        n = len(h.words)
+        if phrase[-n:] == list(h.words) or (n == 1 and last == h.words[0]):
+            return h
+    return None
+
+
+def _lower_head(text: str, end: int, tabs) -> tuple[Head | None, int]:
+    m = re.match(r"['’\"”]?\s+([a-z]+(?:\s+[a-z]+)?)", text[end:])
+    if not m:
+        return None, end
+    words = m.group(1).split()
+    for h in tabs["lower"]:
+        n = len(h.words)
+        if words[:n] == list(h.words):
+            stop = end + m.start(1) + len(" ".join(words[:n]))
+            return h, stop
+    return None, end
+
+
+def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Candidate mentions in one sentence ``text`` starting at ``offset`` of the report.
+
+    ``common`` holds words the report also writes in lowercase: a capitalised word from it
+    at the start of a sentence ("Relationships with ...") is not part of a name.
+    """
+    tabs = _tables(rules)
+    toks = _tokens(text)
+    out: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    blocked: list[tuple[int, int]] = []
+    lookup, place_re = council_places()
+
+    def free(s: int, e: int) -> bool:
+        return not any(ts < e and s < te for ts, te in taken + blocked)
+
+    def add(s: int, e: int, label, rule, name, kind="name", acronym=None, keep=True, canon=None) -> None:
+        out.append(Candidate(offset + s, offset + e, text[s:e], label, rule, name, kind, acronym, keep, canon))
+        taken.append((s, e))
+
+    runs = _merge_comma_lists(_runs(toks, text), toks, text, tabs)
+    pieces: list[tuple[int, int]] = []
+    for i, j in runs:
+        # sentence-initial common words: "Relationships with X", "Oversight of the X"
+        if i == 0 or (i == 1 and toks[0].text in "-•*–"):
+            k = i
+            while k < j - 1 and (toks[k].text.lower() in common or toks[k].text in tabs["lead"]) and toks[k].text not in tabs["known"]:
+                if toks[k + 1].text in ("with", "of", "for", "to", "in", "on", "at", "from", "between", "by"):
+                    k += 2
+                    while k < j and toks[k].text in ("the", "The"):
+                        k += 1
+                    i = k
+                    break
+                k += 1
+        if i < j:
+            pieces.extend(_split_run(i, j, toks, tabs))
+    accepted: list[tuple] = []
+    for i, j in pieces:
+        i = _strip_lead(i, j, toks, tabs)
+        if i >= j:
+            continue
+        s, e = toks[i].start, toks[j - 1].end
+        words = [re.sub(r"['’]s$", "", t.text) if k == j - 1 else t.text for k, t in enumerate(toks[i:j], i)]
+        if text[s:e].endswith(("'s", "’s")):
+            e -= 2
+        surface = text[s:e]
+        if not surface:
+            continue
+        if words[-1] in tabs["bad_heads"] or any(w in tabs["roles"] for w in (words[0], words[-1])):
+            blocked.append((s, e))
+            continue
+        h, hn = _head_label(words, tabs)
+        if any(w in tabs["roles"] and (h is None or (k + 1 < len(words) and words[k + 1] == "of"))
+               for k, w in enumerate(words)):
+            blocked.append((s, e))
+            continue
+        if all(_is_acronym(w) for w in words):
+            continue  # acronyms are handled below
+        if h is not None and hn == len(words) == 1 and surface not in tabs["known"]:
+            continue  # a bare head ("the Board", "Foundation Trust") is a short form, not a name
+        accepted.append((s, e, words, h))
+
+    # gazetteer (exact case): inside an accepted longer name only if that name has no type of its own
+    if tabs["known_re"] is not None:
+        for m in tabs["known_re"].finditer(text):
+            s, e = m.start(), m.end()
+            if any(bs <= s and e <= be for bs, be in blocked):
+                continue
+            outer = [a for a in accepted if a[0] <= s and e <= a[1] and (a[0], a[1]) != (s, e)]
+            if any(a[3] is not None or _prefix_label(a[2], tabs) is not None for a in outer):
+                continue
+            accepted = [a for a in accepted if a not in outer]
+            k = tabs["known"][m.group()]
+            name = k.name if m.group() != k.name and m.group() in k.aliases and len(m.group()) <= 6 else m.group()
+            add(s, e, k.label, k.id, name, "name", canon=k.name)
+
+    # quoted names: 'Settle at Home' scheme
+    for m in QUOTE_RE.finditer(text):
+        inner = m.group(1)
+        qwords = inner.split()
+        if not qwords or sum(_is_cap(w) for w in qwords) < max(1, (len(qwords) + 1) // 2) or len(qwords) > 8:
+            continue
+        if not free(m.start(), m.end()):
+            continue
+        h, hn = _head_label(qwords, tabs)
+        label, rule, stop, keep = (h.label, h.id, m.end(), True) if h else (None, "ent.quoted", m.end(), True)
+        lh, lstop = _lower_head(text, m.end(), tabs)
+        if lh is not None and h is None:
+            label, rule, keep = lh.label, lh.id, lh.keep
+            stop = lstop
+        if label is None:
+            label = "Scheme"
+        accepted = [a for a in accepted if not (a[0] < m.end() and m.start() < a[1])]
+        add(m.start(), stop, label, rule, clean_name(text[m.start():stop] if keep else inner), "name", keep=keep)
+
+    for s, e, words, h in accepted:
+        if not free(s, e):
+            continue
+        surface = text[s:e]
+        acr = None
+        am = ACRONYM_RE.match(text, e + 1) if text[e:e + 2] == " (" else None
+        if am:
+            acr = am.group(1)
+        after = am.end() if am else e
+        ym = YEARS_AFTER_RE.match(text, e)
+        if h is not None and h.label == "Strategy" and ym:
+            e = ym.end()
+            surface = text[s:e]
+        p = _prefix_label(words, tabs) if h is None else None
+        canon = None
+        if h is not None:
+            label, rule = h.label, h.id
+        elif p is not None:
+            label, rule = p.label, p.id
+        elif surface in tabs["known"]:
+            k = tabs["known"][surface]
+            label, rule, canon = k.label, k.id, k.name
+        else:
+            label, rule = None, "ent.untyped"
+        name = clean_name(surface)
+        keep = True
+        if label is None or (label == "Scheme" and h is None):
+            lh, lstop = _lower_head(text, after, tabs)
+            if lh is not None:
+                label, rule, keep = lh.label, lh.id, lh.keep
+                if lh.keep and not am:
+                    name = clean_name(text[s:lstop])
+                    e = lstop
+            else:
+                ap = _appositive(text, after, tabs)
+                if ap is not None:
+                    label, rule = ap.label, ap.id
+        if label is None and s == 0 and re.match(r"\s+[a-z]", text[e:]) and not acr:
+            continue  # "Occupational therapy ...", "Short-term reablement ..." at a sentence start
+        if label is None:
+            content = [w for w in words if w not in CONNECTORS]
+            if all(w in tabs["generic"] for w in content):
+                continue
+            if len(content) == 1 and content[0].lower() in common:
+                continue
+            # a run made of council places: "Middlesbrough and Redcar and Cleveland"
+            places = list(place_re.finditer(surface))
+            rest = place_re.sub("", surface)
+            if places and not re.sub(r"\b(?:and|&|the)\b|[\s,]", "", rest):
+                for pm in places:
+                    add(s + pm.start(), s + pm.end(), "LocalAuthority", "ent.council.place", lookup[pm.group()], "place")
+                continue
+            kind = "untyped" if not acr else "name"
+            label = None if not acr else "Scheme"
+        else:
+            kind = "name"
+        add(s, e, label, rule, name, kind, acr, keep, canon)
+
+    # acronyms (defined or standard), one token or "SNEE ICB"
+    for m in BARE_ACRONYM_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if not free(s, e):
+            continue
+        if not all(_is_acronym(w) for w in m.group().split()):
+            continue
+        add(s, e, None, "ent.acronym", m.group(), "acronym")
+
+    # council aliases ("the local authority") and anaphors ("the board")
+    for c in rules.cues:
+        if c.kind not in ("council_alias", "anaphor", "anaphor_pair"):
+            continue
+        for m in c.pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if s == e or not free(s, e):
+                continue
+            kind = "council" if c.kind == "council_alias" else c.kind
+            add(s, e, "LocalAuthority" if kind == "council" else c.label, c.id, m.group(), kind)
+
+    # lowercase short forms of a named body ("public health" for "Public Health South Tees")
+    for c in rules.cues_of("soft_alias"):
+        for m in c.pattern.finditer(text):
+            if free(m.start(), m.end()):
+                add(m.start(), m.end(), c.label, c.id, c.target or m.group(), "soft")
+
+    # council place names standing alone ("with Rutland and Leicestershire")
+    for m in place_re.finditer(text):
+        s, e = m.start(), m.end()
+        exact = [c for c in out if c.start - offset == s and c.end - offset == e and c.kind == "untyped"]
+        for c in exact:
+            out.remove(c)
+            out.append(Candidate(c.start, c.end, c.text, "LocalAuthority", "ent.council.place", lookup[m.group()], "place"))
+        if exact or not free(s, e):
+            continue
+        if re.match(r"\s+[a-z]", text[e:]) and not re.match(
+                r"\s+(?:and|or|with|to|on|in|for|as|at|by|who|which|is|was|were|are|had|has|have|did|does|told|said)\b", text[e:]):
+            continue  # adjectival use: "Tees Valley local authorities"
+        add(s, e, "LocalAuthority", "ent.council.place", lookup[m.group()], "place")
+    out.sort(key=lambda c: (c.start, -c.end))
+    return out

@@ -1,0 +1,535 @@
+"""Typed relations from trigger phrases, with voice, lists, relative clauses and anaphora."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Relation, Report
+from .entities import EntityTable, Group
+from .mentions import Candidate
+from .names import match_key
+from .rules import Rules, Trigger
+
+__all__ = ["find_relations", "PendingRelation"]
+
+ORG = frozenset({"LocalAuthority", "NHSBody", "Board", "VoluntaryOrganisation", "PublicAgency"})
+ANY = frozenset({"LocalAuthority", "NHSBody", "Board", "VoluntaryOrganisation", "PublicAgency", "Fund",
+                 "Scheme", "Strategy", "Agreement"})
+# allowed (subject types, object types) per predicate
+SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "partnersWith": (ORG | {"Scheme"}, ORG | {"Scheme"}),
+    "memberOf": (ORG | {"Scheme"}, frozenset({"Board", "NHSBody", "Scheme"})),
+    "chairs": (ORG, frozenset({"Board", "Scheme"})),
+    "funds": (ORG | {"Fund"}, ANY - {"Fund", "Agreement"}),
+    "commissions": (frozenset({"LocalAuthority", "NHSBody", "PublicAgency", "Board"}), ANY - {"Fund", "Agreement", "LocalAuthority"}),
+    "delivers": (ORG | {"Scheme"}, frozenset({"Scheme", "NHSBody", "Strategy"})),
+    "oversees": (frozenset({"Board", "NHSBody", "LocalAuthority", "PublicAgency"}), ANY - {"LocalAuthority"}),
+    "partyTo": (ORG, frozenset({"Agreement"})),
+    "partOf": (ANY - {"Fund", "Strategy", "Agreement"}, frozenset({"LocalAuthority", "NHSBody", "Board"})),
+}
+_COORD_RE = re.compile(r"^(?:\s*,?\s*(?:and|&|or|as\s+well\s+as|alongside|together\s+with)?\s*(?:with\s+)?(?:the\s+)?|\s*,\s*)$")
+_REL_PRONOUN_RE = re.compile(r"(?:,\s*)?\b(?:which|that|whom)\s+$")
+_PARTOF_WORDS = re.compile(r"sub-?group|sub-?committee|part\s+of|within|team\s+of|service\s+of|arm\s+of")
+
+
+@dataclass
+class Slot:
+    """An argument position in a sentence: one or more group keys (or a promotable candidate)."""
+
+    start: int  # sentence-relative
+    end: int
+    keys: tuple[str, ...]
+    cand: Candidate | None = None  # untyped/place candidate, promoted when used
+
+
+@dataclass(frozen=True)
+class PendingRelation:
+    """A relation between group keys, turned into a ``Relation`` once keys are final."""
+
+    subject: str
+    predicate: str
+    object: str
+    sentence: int
+    start: int
+    end: int
+    evidence: str
+    rule: str
+    tone: str
+
+    def rekey(self, keymap: dict[str, str]) -> Relation | None:
+        s, o = keymap.get(self.subject), keymap.get(self.object)
+        if not s or not o or s == o:
+            return None
+        return Relation(s, self.predicate, o, self.sentence, self.start, self.end, self.evidence, self.rule, self.tone)
+
+
+def _tone(text: str, rules: Rules) -> str:
+    pos = sum(len(c.pattern.findall(text)) for c in rules.cues_of("positive"))
+    neg = sum(len(c.pattern.findall(text)) for c in rules.cues_of("negative"))
+    if pos and neg:
+        return "mixed"
+    return "positive" if pos else "negative" if neg else "neutral"
+
+
+def _blocked(text: str, lo: int, hi: int, rules: Rules) -> bool:
+    window = text[max(0, lo):hi]
+    return any(c.pattern.search(window) for c in rules.cues_of("negation") + rules.cues_of("hedge"))
+
+
+class _Resolver:
+    """Keeps the report-order history of entity mentions for anaphora."""
+
+    def __init__(self, table: EntityTable):
+        self.table = table
+        self.history: list[tuple[int, str, int]] = []  # (position, group key, sentence)
+
+    def label(self, key: str) -> str:
+        return self.table.groups[self.table.find(key)].label
+
+    def last(self, label: str | None, before: int, exclude_council: bool = True, sentence: int | None = None) -> str | None:
+        for pos, key, si in reversed(self.history):
+            if pos >= before:
+                continue
+            if sentence is not None and si < sentence:
+                break
+            g = self.table.groups[self.table.find(key)]
+            if exclude_council and g.is_council:
+                continue
+            if label is None or g.label == label:
+                return self.table.find(key)
+        return None
+
+    def last_distinct(self, n: int, before: int, sentence: int) -> tuple[str, ...]:
+        out: list[str] = []
+        for pos, key, si in reversed(self.history):
+            if pos >= before or si < sentence - 1:
+                continue
+            k = self.table.find(key)
+            if self.label(k) in ORG and k not in out:
+                out.append(k)
+            if len(out) == n:
+                break
+        return tuple(out) if len(out) == n else ()
+
+
+def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _Resolver, si: int) -> list[Slot]:
+    by_span: dict[tuple[int, int], str] = {}
+    for k, g in table.groups.items():
+        for c, _ in g.mentions:
+            by_span[(c.start, c.end)] = k
+    slots: list[Slot] = []
+    for c in cands:
+        s, e = c.start - offset, c.end - offset
+        key = by_span.get((c.start, c.end))
+        if key is not None:
+            slots.append(Slot(s, e, (table.find(key),)))
+        elif c.kind == "anaphor":
+            if c.label == "*":
+                here = [sl.keys[0] for sl in slots if sl.keys and len(sl.keys) == 1 and sl.end <= s
+                        and not table.groups[table.find(sl.keys[0])].is_council
+                        and table.groups[table.find(sl.keys[0])].label not in ("Fund",)]
+                k = here[0] if here and not c.text.startswith("It") else resolver.last(None, c.start, sentence=si - 1)
+            else:
+                k = resolver.last(c.label, c.start)
+                if k is None and c.label == "Board":
+                    k = resolver.last("Scheme", c.start, sentence=si - 1) if "partnership" in c.text.lower() else None
+            if k is not None:
+                slots.append(Slot(s, e, (k,)))
+        elif c.kind == "anaphor_pair":
+            ks = resolver.last_distinct(2, c.start, si)
+            if ks:
+                slots.append(Slot(s, e, ks))
+        elif c.kind in ("untyped", "place"):
+            slots.append(Slot(s, e, (), c))
+    slots.sort(key=lambda sl: (sl.start, -sl.end))
+    # drop nested slots
+    out: list[Slot] = []
+    for sl in slots:
+        if out and sl.start < out[-1].end:
+            continue
+        out.append(sl)
+    return out
+
+
+def _group_left(slots: list[Slot], idx: int, text: str) -> list[int]:
+    """Slot idx and the coordinated slots to its left ("A, B and C")."""
+    out = [idx]
+    k = idx
+    while k > 0:
+        gap = text[slots[k - 1].end:slots[k].start]
+        if _COORD_RE.match(gap) and gap.strip() != "":
+            out.insert(0, k - 1)
+            k -= 1
+        else:
+            break
+    return out
+
+
+_COORD2_RE = re.compile(
+    r"(?:['’]s\s+(?:[A-Za-z-]+\s+){0,8}?)?(?:,\s*|\s+)(?:and|&)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:(?:[a-z-]+\s+){1,3}(?:of|from)\s+(?:the\s+)?)?")
+_CLAUSE_RE = re.compile(r"\s+(?:also\s+|jointly\s+|then\s+|together\s+|directly\s+)?(?:was|were|is|are|had|has|have|did|does|do|told|said|ran|runs|led|leads|[a-z]+ed)\b")
+
+
+def _group_right(slots: list[Slot], idx: int, text: str) -> list[int]:
+    out = [idx]
+    k = idx
+    while k + 1 < len(slots):
+        gap = text[slots[k].end:slots[k + 1].start]
+        ok = (_COORD_RE.match(gap) and gap.strip() != "") or re.fullmatch(r"\s*(?:and|,|&)\s+(?:by|with|from)\s+(?:the\s+)?", gap)
+        ok = ok or (_COORD2_RE.fullmatch(gap) and not re.search(r"\b(?:was|were|is|are|had|has|have)\b", gap))
+        if ok and gap.lstrip().startswith(",") and _CLAUSE_RE.match(text[slots[k + 1].end:]):
+            ok = False  # ", and the council delivered it": a new clause
+        if ok:
+            out.append(k + 1)
+            k += 1
+        else:
+            break
+    return out
+
+
+def find_relations(report: Report, per_sentence: list[list[Candidate]], table: EntityTable,
+                   rules: Rules) -> tuple[tuple[PendingRelation, ...], list[Group]]:
+    """Relations of a report from its per-sentence candidates and entity groups."""
+    resolver = _Resolver(table)
+    rels: list[PendingRelation] = []
+    promoted: list[Group] = []
+    council = table.council_key
+    for sent, cands in zip(report.sentences, per_sentence):
+        text = sent.text
+        slots = _slots(cands, table, sent.start, resolver, sent.index)
+        tone = _tone(text, rules)
+
+        def keys_of(ixs: list[int], as_label: str | None) -> list[str]:
+            out = []
+            for i in ixs:
+                sl = slots[i]
+                if sl.keys:
+                    out.extend(sl.keys)
+                elif sl.cand is not None and as_label is not None:
+                    out.append(_promote(table, sl, as_label, sent.index, promoted))
+            return out
+
+        def emit(subj: list[str], pred: str, obj: list[str], rule: str, loose: bool = False) -> None:
+            for s in subj:
+                for o in obj:
+                    if s == o:
+                        continue
+                    ls, lo = resolver.label(s), resolver.label(o)
+                    p = pred
+                    if pred in ("memberOf", "partOf"):
+                        p = _member_or_part(ls, lo, rule)
+                    sig = SIGNATURES[p]
+                    if not loose and (ls not in sig[0] or lo not in sig[1]):
+                        continue
+                    if p == "delivers" and ls == "Scheme":
+                        sg = table.groups[table.find(s)]
+                        if sg.names and re.search(r"\bPartnership$", max(sg.names, key=len)):
+                            sg.label = "Board"
+                    if p in ("chairs", "memberOf") and lo == "Scheme":
+                        og = table.groups[table.find(o)]
+                        if not og.names or not re.search(r"\bPartnership\b", max(og.names, key=len)):
+                            continue
+                        og.label = "Board"
+                    rels.append(PendingRelation(s, p, o, sent.index, sent.start, sent.end, text, rule, tone))
+
+        used_obj: set[int] = set()
+        consumed: list[tuple[int, int]] = []
+        matches = _trigger_matches(text, rules)
+        for trig, m in matches:
+            ts, te = m.start(), m.end()
+            if any(a <= ts < b for a, b in consumed):
+                continue
+            before = [i for i, sl in enumerate(slots) if sl.end <= ts]
+            after = [i for i, sl in enumerate(slots) if sl.start >= te]
+            prev_end = slots[before[-1]].end if before else 0
+            if _blocked(text, max(prev_end, ts - 45), te, rules):
+                continue
+            v = trig.voice
+            obj_label = "Scheme"
+            if v == "active":
+                right = _first_after(slots, after, te, text)
+                left = _nearest_before(slots, before, used_obj, text, ts)
+                # relative clause: "P, which S chaired (with Z)"
+                if left is not None:
+                    lg = _group_left(slots, left, text)
+                    pre = text[:slots[lg[0]].start]
+                    if _REL_PRONOUN_RE.search(pre) and lg[0] > 0:
+                        topic = _group_left(slots, lg[0] - 1, text)
+                        subj = keys_of(lg, "VoluntaryOrganisation")
+                        if right is not None and re.match(r"\s*(?:jointly\s+|together\s+)?(?:with|alongside)\s+(?:the\s+)?$", text[te:slots[right].start]):
+                            subj += keys_of(_group_right(slots, right, text), "LocalAuthority")
+                            consumed.append((te, slots[right].start))
+                            if trig.predicate == "delivers" and len(subj) > 1:
+                                emit(subj[:1], "partnersWith", subj[1:], trig.id)
+                        emit(subj, trig.predicate, keys_of(topic, obj_label), trig.id)
+                        continue
+                if right is None:
+                    continue
+                robj = _group_right(slots, right, text)
+                obj = keys_of(robj, obj_label)
+                if left is None:
+                    if trig.predicate == "partnersWith" and council and not re.search(r"\b(?:we|staff|people|partners)\b", text[:ts], re.I):
+                        subj = [council]
+                    else:
+                        continue
+                else:
+                    subj = keys_of(_group_left(slots, left, text), "VoluntaryOrganisation")
+                    if before and before[-1] in used_obj and before[-1] != left and re.fullmatch(r"\s+to\s+", text[slots[before[-1]].end:ts]):
+                        subj += keys_of([before[-1]], "VoluntaryOrganisation")
+                used_obj.update(robj)
+                emit(subj, trig.predicate, obj, trig.id)
+                # "A delivered X together with B" -> B delivers X too, and partners A
+                tail = slots[robj[-1]].end
+                tm = re.match(r"\s+(?:together|jointly|in\s+partnership)\s+with\s+(?:the\s+)?", text[tail:])
+                if tm and trig.predicate in ("delivers", "commissions", "funds"):
+                    consumed.append((tail, tail + tm.end()))
+                    extra = [i for i in after if slots[i].start >= tail + tm.end() - 1][:1]
+                    if extra:
+                        ek = keys_of(_group_right(slots, extra[0], text), "Scheme")
+                        emit(ek, trig.predicate, obj, trig.id)
+                        emit(subj, "partnersWith", ek, trig.id)
+            elif v in ("passive", "post"):
+                if v == "post":
+                    left = _nearest_before(slots, before, set(), text, ts)
+                    if left is None or not slots:
+                        continue
+                    emit(keys_of([left], "Scheme"), trig.predicate, keys_of([0], "Scheme"), trig.id)
+                    continue
+                right = _first_after(slots, after, te, text)
+                if right is None:
+                    continue
+                robj = _group_right(slots, right, text)
+                subj = keys_of(robj, "VoluntaryOrganisation")
+                left = _nearest_before(slots, before, used_obj, text, ts, passive=True)
+                used_obj.update(robj)
+                if left is None:
+                    continue
+                obj = keys_of(_group_left(slots, left, text), obj_label)
+                emit(subj, trig.predicate, obj, trig.id)
+                if len(subj) > 1 and trig.predicate == "delivers" and re.search(r"jointly|together|co-", text[max(0, ts - 12):slots[robj[0]].start]):
+                    emit(subj[:1], "partnersWith", subj[1:], trig.id)
+                # "funded by the council ... through the Better Care Fund"
+                fm = re.match(r"\s+(?:through|from|using|via)\s+(?:the\s+)?", text[slots[robj[-1]].end:])
+                if trig.predicate == "funds" and fm:
+                    nxt = [i for i in after if slots[i].start == slots[robj[-1]].end + fm.end()]
+                    if nxt:
+                        fund = [k for k in keys_of(nxt, None) if resolver.label(k) == "Fund"]
+                        emit(fund, "funds", obj, trig.id)
+                # "delivered by A in partnership with B"
+                tail = slots[robj[-1]].end
+                tm = re.match(r"\s+(?:in\s+partnership|together|jointly|working)\s+with\s+(?:the\s+)?", text[tail:])
+                if tm and trig.predicate == "delivers":
+                    consumed.append((tail, tail + tm.end()))
+                    extra = [i for i in after if slots[i].start >= tail + tm.end() - 1][:1]
+                    if extra:
+                        ek = keys_of(_group_right(slots, extra[0], text), "Scheme")
+                        emit(ek, "delivers", obj, trig.id)
+                        emit(subj, "partnersWith", ek, trig.id)
+            elif v == "members":
+                boards = [i for i in before if slots[i].keys and resolver.label(slots[i].keys[0]) == "Board"]
+                left = boards[-1] if boards else (before[0] if before else None)
+                right = _first_after(slots, after, te, text, reach=200)
+                if right is not None and re.search(r",\s+(?:and\s+)?(?:was|were|had|has|is)\b", text[te:slots[right].start]):
+                    right = None
+                if left is None or right is None:
+                    continue
+                grp = keys_of([left], "Board")
+                members: list[str] = []
+                members += keys_of(_group_right(slots, right, text), "Scheme")
+                if re.search(r"\bboth\s+(?:local\s+authorities|councils)\b", text[te:]) and council:
+                    members += [council] + [k for sl in slots for k in sl.keys if resolver.label(k) == "LocalAuthority" and k != council]
+                emit(members, "memberOf", grp, trig.id)
+            elif v == "passive_list":
+                right = _first_after(slots, after, te, text, reach=40)
+                if right is not None:
+                    grp = keys_of([right], "Board")
+                else:
+                    last = resolver.last("Board", sent.start)
+                    grp = [last] if last else []
+                depth, members = 0, []
+                for i in before:
+                    depth = text[:slots[i].start].count("(") - text[:slots[i].start].count(")")
+                    if depth <= 0:
+                        members += keys_of([i], None)
+                emit(members, "memberOf", grp, trig.id)
+            elif v == "joint_members":
+                right = _first_after(slots, after, te, text, reach=40)
+                if right is None:
+                    continue
+                members = [k for i in before for k in keys_of([i], None) if resolver.label(k) in ORG]
+                emit(members, "memberOf", keys_of(_group_right(slots, right, text), "Board"), trig.id)
+            elif v == "reverse":
+                right = _first_after(slots, after, te, text, reach=20)
+                if right is None:
+                    continue
+                fund = [k for k in keys_of([right], None) if resolver.label(k) == "Fund"]
+                if not fund:
+                    continue
+                used_obj.add(right)
+                left = _nearest_before(slots, before, used_obj, text, ts)
+                subj = keys_of(_group_left(slots, left, text), "Scheme") if left is not None else ([council] if council else [])
+                im = re.match(r"[^.;]{0,60}?\bto\s+(?:invest\s+in|fund|pay\s+for|support|provide)\b[^.;]{0,80}?(?:for\s+example|such\s+as|including)\s+(?:the\s+)?", text[slots[right].end:])
+                nxt = [i for i in after if im and slots[i].start >= slots[right].end + im.end() - 1][:1]
+                if im and nxt and slots[nxt[0]].start <= slots[right].end + im.end() + 2:
+                    tgt = keys_of(_group_right(slots, nxt[0], text), "Scheme")
+                    emit(fund, "funds", tgt, trig.id)
+                    emit(subj, "funds", tgt, trig.id)
+                    continue
+                emit(fund, "funds", subj, trig.id)
+            elif v == "fund_list":
+                left = _nearest_before(slots, before, set(), text, ts)
+                right = _first_after(slots, after, te, text, reach=60)
+                if left is None or right is None:
+                    continue
+                emit(keys_of([left], None), "funds", keys_of(_group_right(slots, right, text), "Scheme"), trig.id)
+            elif v == "between":
+                right = _first_after(slots, after, te, text, reach=12)
+                if right is None:
+                    continue
+                parties = keys_of(_group_right(slots, right, text), "LocalAuthority")
+                for a in range(len(parties)):
+                    emit(parties[a:a + 1], trig.predicate, parties[a + 1:], trig.id)
+            elif v == "its_chair":
+                right = _first_after(slots, after, te, text)
+                if right is None or not slots:
+                    continue
+                emit(keys_of([right], "Scheme"), "chairs", keys_of([0], None), trig.id)
+        _agreements(slots, text, resolver, council, emit, keys_of)
+        _possessives(slots, text, resolver, council, emit, keys_of)
+        for sl in slots:
+            for k in sl.keys:
+                resolver.history.append((sent.start + sl.start, k, sent.index))
+    return tuple(rels), promoted
+
+
+def _member_or_part(ls: str, lo: str, rule: str) -> str:
+    if rule == "rel.member.chairing_groups":
+        return "memberOf"
+    if lo == "Board" and ls != "Board":
+        return "memberOf"
+    if lo in ("Scheme",) and "member" in rule:
+        return "memberOf"
+    return "partOf"
+
+
+def _trigger_matches(text: str, rules: Rules) -> list[tuple[Trigger, re.Match]]:
+    found: list[tuple[Trigger, re.Match]] = []
+    for t in rules.triggers:
+        if t.voice == "agreement":
+            continue
+        for m in t.pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((t, m))
+    found.sort(key=lambda tm: (tm[1].start(), -(tm[1].end() - tm[1].start())))
+    out: list[tuple[Trigger, re.Match]] = []
+    for t, m in found:
+        if any(m.start() < o.end() and o.start() < m.end() for _, o in out):
+            continue
+        out.append((t, m))
+    out.sort(key=lambda tm: tm[1].start())
+    return out
+
+
+def _nearest_before(slots: list[Slot], before: list[int], used: set[int], text: str, ts: int,
+                    passive: bool = False) -> int | None:
+    for i in reversed(before):
+        gap = text[slots[i].end:ts]
+        if i in used and not re.fullmatch(r"\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:in\s+turn|also)\s+)?", gap):
+            continue
+        if len(gap) > (90 if passive else 160) or re.search(r"[;:]", gap):
+            return None
+        m = re.search(r"\bwho\b", gap)
+        if m and len(gap[:m.start()].split()) > 2:
+            return None
+        if passive and (re.search(r"\b(?:had|has|have)\b", gap) or re.match(r"\s*,\s*(?:with|and|but|while|although)\b", gap)):
+            return None
+        if passive and re.match(r"\s*,\s*(?:was|were|is|are|had\s+been|has\s+been)\b", gap):
+            # "X, one of four groups of the Y, was chaired by": the topic is X
+            comma = text.rfind(",", 0, slots[i].start)
+            prior = [k for k in before if slots[k].end <= comma and comma - slots[k].end <= 3]
+            if prior:
+                return prior[-1]
+        return i
+    return None
+
+
+def _first_after(slots: list[Slot], after: list[int], te: int, text: str, reach: int = 60) -> int | None:
+    if not after:
+        return None
+    i = after[0]
+    gap = text[te:slots[i].start]
+    if len(gap) > reach or re.search(r"[;:.]|\b(?:which|who|that|but|while|whilst|although)\b", gap):
+        return None
+    # "with the local authority's X team" -> X team
+    if i + 1 < len(slots) and re.fullmatch(r"['’]s\s+", text[slots[i].end:slots[i + 1].start]):
+        return i + 1
+    return i
+
+
+def _promote(table: EntityTable, sl: Slot, label: str, si: int, promoted: list[Group]) -> str:
+    c = sl.cand
+    assert c is not None
+    if c.kind == "place":
+        key = "la::" + match_key(c.name)
+        label = "LocalAuthority"
+    else:
+        key = match_key(c.name)
+        longer = [k for k, g in table.groups.items() if k.startswith(key + " ") and g.merged_into is None
+                  and g.label in ("NHSBody", "VoluntaryOrganisation", "PublicAgency")]
+        if len(longer) == 1:
+            key = longer[0]
+        if len(key.split()) == 1 and c.text[:1].isupper() and c.start == c.start and False:
+            pass
+    g = table.groups.get(key)
+    if g is None:
+        g = table.groups[key] = Group(key, label)
+        promoted.append(g)
+    g.names.append(c.name)
+    g.mentions.append((Candidate(c.start, c.end, c.text, label, c.rule, c.name, "name"), si))
+    sl.keys = (table.find(key),)
+    return table.find(key)
+
+
+def _agreements(slots, text, resolver, council, emit, keys_of) -> None:
+    """Parties to an agreement: "a section 75 agreement between the council and the ICB"."""
+    for i, sl in enumerate(slots):
+        if not sl.keys or resolver.label(sl.keys[0]) != "Agreement":
+            continue
+        agreement = list(sl.keys)
+        m = re.match(r"\s+(?:\w+\s+){0,3}?between\s+(?:the\s+)?", text[sl.end:])
+        if m and i + 1 < len(slots) and slots[i + 1].start <= sl.end + m.end() + 4:
+            parties = keys_of(_group_right(slots, i + 1, text), "LocalAuthority")
+            emit(parties, "partyTo", agreement, "rel.partyto.between")
+            continue
+        if council:
+            emit([council], "partyTo", agreement, "rel.partyto.council")
+
+
+def _possessives(slots, text, resolver, council, emit, keys_of) -> None:
+    """ "the council's X Team" -> partOf; "the council's X service" / "X, the council's ..." -> delivers."""
+    for i, sl in enumerate(slots):
+        if not sl.keys or i + 1 >= len(slots):
+            continue
+        owner = sl.keys[0]
+        if resolver.label(owner) != "LocalAuthority":
+            continue
+        gap = text[sl.end:slots[i + 1].start]
+        if re.fullmatch(r"['’]s\s+(?:own\s+|in-house\s+|new\s+)?['‘]?", gap):
+            target = keys_of([i + 1], "Scheme")
+            for t in target:
+                name = " ".join(resolver.table.groups[resolver.table.find(t)].names[:1]).lower()
+                lab = resolver.label(t)
+                if lab in ("Board",) or re.search(r"\b(?:team|teams|committee|directorate|department|unit)\b", name):
+                    emit([t], "partOf", [owner], "rel.partof.possessive", loose=True)
+                elif lab == "Scheme":
+                    emit([owner], "delivers", [t], "rel.delivers.possessive")
+    for i, sl in enumerate(slots[1:], 1):
+        prev = slots[i - 1]
+        if not sl.keys or resolver.label(sl.keys[0]) != "LocalAuthority":
+            continue
+        gap = text[prev.end:sl.start]
+        if re.fullmatch(r",\s+(?:the\s+)?", gap) and re.match(r"['’]s\s+(?:[\w-]+\s+){0,5}?(?:service|directory|centre|programme|scheme|team|platform|line|website)\b", text[sl.end:]):
+            target = keys_of([i - 1], "Scheme")
+            emit([sl.keys[0]], "delivers", target, "rel.delivers.appositive")
