@@ -141,7 +141,7 @@ def nhs_by_ods() -> dict[str, NHSOrg]:
 def _nhs_sig(n: str) -> tuple[str, str] | None:
     """(place words, kind) of a normalised NHS name, or None when it names no ICB or trust."""
     n = _NHS_DROP.sub(" ", n)
-    n = " ".join(n.split())
+    n = " ".join(w for w in n.split() if w != "the")
     for pattern, kind in ((r" (?:integrated care board|icb)$", "icb"), (r" (?:foundation trust|trust)$", "trust")):
         m = re.search(pattern, " " + n)
         if m:
