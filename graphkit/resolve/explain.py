@@ -13,6 +13,7 @@ from ..errors import GraphkitError
 from ..model import Extraction, Resolution, ResolvedEntity
 from .corrections import SUPPRESSED
 from .names import core, norm
+from .reference import match_council
 
 __all__ = ["explain", "merges_csv", "find_entity", "NEAR_DUPLICATE"]
 
@@ -28,9 +29,12 @@ def find_entity(resolution: Resolution, query: str) -> ResolvedEntity | None:
     q = norm(query)
     for field in ("name", "aliases"):
         hits = [e for e in resolution.entities if (norm(e.name) == q if field == "name" else any(norm(a) == q for a in e.aliases))]
+        if len(hits) > 1:
+            raise GraphkitError(f"{query!r} names {len(hits)} entities; use an id: {', '.join(sorted(e.id for e in hits))}")
         if hits:
-            return min(hits, key=lambda e: (-len(e.members), e.id))
-    return None
+            return hits[0]
+    gss = match_council(query)
+    return next((e for e in resolution.entities if ("gss", gss) in e.identifiers), None) if gss else None
 
 
 def _close(resolution: Resolution, query: str) -> list[str]:
@@ -92,7 +96,7 @@ def explain(resolution: Resolution, extractions: Sequence[Extraction], query: st
         hint = f"; close matches: {', '.join(close)}" if close else ""
         raise GraphkitError(f"no entity {query!r}{hint}")
     exts = {e.report.report_id: e for e in extractions}
-    lines = [f"{ent.name}", f"  id: {ent.id}", f"  type: {ent.type}"]
+    lines = [f"{ent.name}", f"  id: {ent.id}", f"  type: {ent.type}" + ("  (corrected by a person)" if ent.corrected else "")]
     if ent.identifiers:
         lines.append("  identifiers: " + ", ".join(f"{s} {c}" for s, c in ent.identifiers))
     if ent.same_as:
@@ -125,6 +129,21 @@ def _scope(e: ResolvedEntity) -> str:
     return e.id.split("--")[0] if "--" in e.id else "*"
 
 
+def _by_design(a: ResolvedEntity, b: ResolvedEntity, la: str, lb: str) -> bool:
+    """Two councils' bodies that differ only by the council: never merged, not worth review."""
+    sa, sb = _scope(a), _scope(b)
+    if sa != sb and "*" not in (sa, sb) and a.id.split("--")[-1] == b.id.split("--")[-1]:
+        return True
+    if sa != sb and "*" not in (sa, sb) and la == lb:
+        return True
+    ta, tb = set(la.split()), set(lb.split())
+    da, db = " ".join(w for w in la.split() if w not in tb), " ".join(w for w in lb.split() if w not in ta)
+    if da and db:
+        ca, cb = match_council(da), match_council(db)
+        return bool(ca and cb and ca != cb)
+    return False
+
+
 def near_duplicates(resolution: Resolution) -> list[tuple[ResolvedEntity, ResolvedEntity, float]]:
     """Pairs of unmerged nodes with similar names, worth a person's look."""
     ents = list(resolution.entities)
@@ -139,8 +158,8 @@ def near_duplicates(resolution: Resolution) -> list[tuple[ResolvedEntity, Resolv
         a, b = ents[i], ents[j]
         if a.identifiers and b.identifiers:
             continue  # reference data says they are two bodies
-        if _scope(a) != _scope(b) and "*" not in (_scope(a), _scope(b)) and labels[i] == labels[j]:
-            continue  # the same generic body of two councils: never merged by design
+        if _by_design(a, b, labels[i], labels[j]):
+            continue
         a, b = sorted((a, b), key=lambda e: e.id)
         out.append((a, b, round(fuzz.token_sort_ratio(labels[i], labels[j]), 1)))
     return sorted(out, key=lambda t: (-t[2], t[0].id, t[1].id))

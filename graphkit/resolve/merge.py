@@ -143,7 +143,7 @@ def _assign_ids(nodes: list[Node]) -> None:
         if node.id:
             base = node.id
         else:
-            base = key_id(node.best_key()) if node.best_key() else "entity"
+            base = key_id(node.best_key(), node.id_form()) if node.best_key() else "entity"
         n = seen.get(base, 0)
         seen[base] = n + 1
         node.id = base if n == 0 else f"{base}-{n + 1}"

@@ -62,10 +62,19 @@ class Node:
         ks = sorted(primary or self.keys, key=lambda k: (KIND_RANK.get(k[0], 9), len(k[-1]), k))
         return ks[0] if ks else None
 
+    def id_form(self) -> str | None:
+        """The member name the id is minted from for name keys: the shortest giving the best key."""
+        best = self.best_key()
+        forms = [u.keys[0][2] for u in self.units if u.keys and u.keys[0][0] == best]
+        return min(forms, key=lambda f: (len(f), f)) if forms else None
 
-def key_id(key: Key) -> str:
-    """The node id a key gives (stable: it depends only on the key)."""
+
+def key_id(key: Key, form: str | None = None) -> str:
+    """The node id a key gives: from the key alone, or for a name key from ``form``
+    (the member name that gave the key) when one is given."""
     kind = key[0]
+    if form and kind in ("name", "lname", "acro"):
+        return f"{key[1]}--{slugify(form)}" if kind != "name" else slugify(form)
     if kind == "gss":
         return council_by_gss()[key[1]].slug
     if kind == "ods":
