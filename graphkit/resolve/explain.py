@@ -130,11 +130,9 @@ def _scope(e: ResolvedEntity) -> str:
 
 
 def _by_design(a: ResolvedEntity, b: ResolvedEntity, la: str, lb: str) -> bool:
-    """Two councils' bodies that differ only by the council: never merged, not worth review."""
+    """Bodies of two different councils: never merged by design, not worth review."""
     sa, sb = _scope(a), _scope(b)
-    if sa != sb and "*" not in (sa, sb) and a.id.split("--")[-1] == b.id.split("--")[-1]:
-        return True
-    if sa != sb and "*" not in (sa, sb) and la == lb:
+    if sa != sb and "*" not in (sa, sb):
         return True
     ta, tb = set(la.split()), set(lb.split())
     da, db = " ".join(w for w in la.split() if w not in tb), " ".join(w for w in lb.split() if w not in ta)

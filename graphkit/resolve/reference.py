@@ -65,6 +65,13 @@ class NHSOrg:
         return slugify(re.sub(r"^NHS\s+", "", self.name))
 
 
+def _title(upper: str) -> str:
+    """Mixed case for an upper-case ODS name: "HAMPSHIRE AND ISLE OF WIGHT" -> "Hampshire and Isle of Wight"."""
+    small = {"and", "of", "the", "for", "in", "upon", "on", "at"}
+    words = [w.lower() if w.lower() in small else ("NHS" if w == "NHS" else w.capitalize()) for w in upper.split()]
+    return " ".join(words[:1] + words[1:]).replace("'S ", "'s ")
+
+
 def _strip_council(n: str) -> str:
     return " ".join(_COUNCIL_WORDS.sub(" ", n).split())
 
@@ -127,7 +134,7 @@ def nhs_orgs() -> tuple[NHSOrg, ...]:
         for r in csv.DictReader(fh):
             if r["kind"] not in ("ICB", "NHS foundation trust", "NHS trust"):
                 continue
-            out.append(NHSOrg(r["ods_code"], r["display_name"] or r["name"].title().replace("Nhs", "NHS"), r["kind"],
+            out.append(NHSOrg(r["ods_code"], r["display_name"] or _title(r["name"]), r["kind"],
                               r["gss_code"], r["valid_to"], r["successor_ods_codes"]))
     return tuple(out)
 
