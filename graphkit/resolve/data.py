@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import RuleError
 from ..resources import data_dir
 
-__all__ = ["NationalBody", "LocalBody", "variants", "descriptors", "generic_words", "anaphors", "national_bodies", "local_bodies"]
+__all__ = ["NationalBody", "LocalBody", "variants", "descriptors", "generic_words", "anaphors", "place_edits", "national_bodies", "local_bodies"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +83,13 @@ def generic_words() -> frozenset[str]:
 def anaphors() -> frozenset[str]:
     """Normalised short forms that name nothing by themselves."""
     return _words("anaphors.txt")
+
+
+@cache
+def place_edits() -> tuple[frozenset[str], frozenset[str]]:
+    """(words to add, words to remove) of the place words, from places.txt."""
+    words = _words("places.txt")
+    return frozenset(w[1:] for w in words if w.startswith("+")), frozenset(w[1:] for w in words if w.startswith("-"))
 
 
 @cache

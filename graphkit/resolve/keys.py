@@ -6,8 +6,9 @@ A key is a tuple whose first item is its kind, strongest first:
 * ``("ods", code)``: an ICB or NHS trust of the reference data, named fully;
 * ``("national", slug)``: a national body, fund or programme (data/resolve/national.tsv);
 * ``("local", scope, slug)``: a generic local body (data/resolve/local_bodies.tsv) of one council;
-* ``("name", core)``: a distinctive name, shared across reports;
-* ``("lname", scope, core)``: a name made only of generic words, local to one council;
+* ``("name", core)``: a name shared across reports: it names a place, or it is the name of a
+  voluntary organisation, public agency or NHS body with a word that is not generic;
+* ``("lname", scope, core)``: any other name (most schemes, strategies, boards), local to one council;
 * ``("acro", scope, acronym)``: an acronym not defined by reference data, local to one council.
 
 ``scope`` is the id of the council node the report is about (or of the report when its council
@@ -22,7 +23,7 @@ from functools import cache
 from ..model import Report
 from .data import anaphors, generic_words, local_bodies, national_bodies
 from .names import core, is_acronym, norm, slugify
-from .reference import council_by_gss, match_council, match_nhs
+from .reference import council_by_gss, match_council, match_nhs, place_words
 
 __all__ = ["Context", "context", "form_key", "STRONG", "KIND_RANK", "scope_of_gss"]
 
@@ -68,9 +69,22 @@ def _national_index() -> dict[str, str]:
     return out
 
 
-def _distinctive(c: str) -> bool:
+#: Types whose names are shared across councils when they have any distinctive word; other types
+#: (schemes, strategies, boards, funds, agreements) are shared only when they name a place.
+SHARED_TYPES = frozenset({"VoluntaryOrganisation", "PublicAgency", "NHSBody", "LocalAuthority"})
+
+
+def _has_place(c: str) -> bool:
+    places = place_words()
+    return any(w in places or any(w.startswith(p) for p in places if len(p) >= 4 and len(w) > len(p) and w[len(p):] in ("wide", "side", "shire")) for w in c.split())
+
+
+def _shared(c: str, type_: str) -> bool:
+    """Whether a name with no reference key names one body in every report."""
+    if _has_place(c):
+        return True
     generic = generic_words()
-    return any(w not in generic and not w.isdigit() for w in c.split())
+    return type_ in SHARED_TYPES and any(w not in generic and not w.isdigit() for w in c.split())
 
 
 def _local_body(c: str, ctx: Context) -> Key | None:
@@ -118,6 +132,6 @@ def form_key(form: str, type_: str, ctx: Context) -> tuple[Key, str] | None:
         return None
     if is_acronym(form) or (" " not in c and is_acronym(form.split()[0])):
         return ("acro", ctx.scope, c), "acronym within the council's reports"
-    if _distinctive(c):
+    if _shared(c, type_):
         return ("name", c), "same normalised name"
     return ("lname", ctx.scope, c), "same generic name within the council's reports"

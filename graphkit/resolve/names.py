@@ -12,7 +12,7 @@ import unicodedata
 
 from .data import descriptors, variants
 
-__all__ = ["norm", "core", "slugify", "is_acronym", "tokens"]
+__all__ = ["norm", "core", "slugify", "id_slug", "is_acronym", "tokens"]
 
 _PAREN = re.compile(r"\([^)]*\)")
 _YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–—/]\s*(?:19|20)?\d\d)?\b")
@@ -69,6 +69,15 @@ def is_acronym(text: str) -> bool:
     """True for an all-capitals short form such as "TEWV" or "NENC ICB"."""
     words = text.replace(".", "").split()
     return 0 < len(words) <= 3 and all(w.isalnum() and w.upper() == w and any(c.isalpha() for c in w) for w in words) and any(len(w) >= 2 for w in words)
+
+
+def id_slug(text: str) -> str:
+    """Slug of a name for an id: without parentheses and year ranges.
+
+    >>> id_slug("Equally Well strategy (2021-2025)")
+    'equally-well-strategy'
+    """
+    return slugify(_YEARS.sub(" ", _PAREN.sub(" ", text)))
 
 
 def slugify(text: str) -> str:

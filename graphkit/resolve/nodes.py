@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..model import ENTITY_TYPES, Entity, ResolvedEntity
 from .data import national_bodies
 from .keys import KIND_RANK, STRONG, Context, Key
-from .names import slugify
+from .names import id_slug, slugify
 from .reference import GEOGRAPHY_IRI, council_by_gss, nhs_by_ods
 
 __all__ = ["Unit", "Node", "key_id", "finish"]
@@ -74,7 +74,7 @@ def key_id(key: Key, form: str | None = None) -> str:
     (the member name that gave the key) when one is given."""
     kind = key[0]
     if form and kind in ("name", "lname", "acro"):
-        return f"{key[1]}--{slugify(form)}" if kind != "name" else slugify(form)
+        return f"{key[1]}--{id_slug(form)}" if kind != "name" else id_slug(form)
     if kind == "gss":
         return council_by_gss()[key[1]].slug
     if kind == "ods":

@@ -16,7 +16,7 @@ from functools import cache
 from ..resources import reference_dir
 from .names import norm, slugify
 
-__all__ = ["Council", "NHSOrg", "councils", "nhs_orgs", "match_council", "match_nhs", "council_by_gss", "nhs_by_ods", "GEOGRAPHY_IRI"]
+__all__ = ["Council", "NHSOrg", "councils", "nhs_orgs", "match_council", "match_nhs", "council_by_gss", "nhs_by_ods", "place_words", "GEOGRAPHY_IRI"]
 
 GEOGRAPHY_IRI = "http://statistics.data.gov.uk/id/statistical-geography/{}"
 
@@ -63,6 +63,23 @@ class NHSOrg:
     def slug(self) -> str:
         """Id of the body's node: the slug of its name without a leading "NHS"."""
         return slugify(re.sub(r"^NHS\s+", "", self.name))
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Words of place names: councils, ICBs and NHS regions of the reference data, edited by
+    data/resolve/places.txt, without generic words."""
+    from .data import generic_words, place_edits
+
+    names: set[str] = set()
+    with open(reference_dir() / "local_authorities.csv", newline="", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            names.update((r["name"], r["ons_name"], r["region"], r["nhs_region"]))
+            names.update(r["alt_names"].split("|"))
+    names.update(re.sub(r"(?i)^NHS | Integrated Care Board$", "", o.name) for o in nhs_orgs() if o.kind == "ICB")
+    add, remove = place_edits()
+    words = {w for n in names for w in norm(n).split() if len(w) >= 3 and not w.isdigit()}
+    return frozenset((words | add) - remove - generic_words())
 
 
 def _title(upper: str) -> str:
