@@ -70,7 +70,7 @@ def _units(extractions: Sequence[Extraction]) -> list[Unit]:
                 if hit and all(hit[0] != k for k, _, _ in keys):
                     keys.append((hit[0], hit[1], form))
             if not keys:
-                keys.append((("unit", ctx.scope, ent.key), "no key: own node", ent.name))
+                keys.append((("unit", ctx.scope, f"{ext.report.report_id}-{ent.key}"), "no key: own node", ent.name))
             if keys[0][2] != ent.name or (ent.is_council and not ctx.gss):
                 keys.sort(key=lambda k: (KIND_RANK.get(k[0][0], 9), k[0]))
             units.append(Unit(ext.report.report_id, ent, ctx, tuple(keys)))

@@ -166,3 +166,38 @@ def test_resolve_board_qualified_by_another_council_belongs_to_it():
               [("sab", "Safeguarding Adults Board", "Board", [])])
     res = resolve([a, b])
     assert res.index[("bradford-1", "sab")] == res.index[("leeds-9", "sab")] == "leeds-city-council--safeguarding-adults-board"
+
+
+@pytest.mark.parametrize("name, type_, shared", [
+    ("Rekindle", "Scheme", False),                       # a council's own project
+    ("Care Point", "Scheme", False),
+    ("Carers Partnership Board", "Board", False),
+    ("Making Space", "VoluntaryOrganisation", True),      # a charity with a proper name
+    ("Merseyside Fire and Rescue Service", "PublicAgency", True),
+    ("Teeswide Carers Forum", "Board", True),             # named after a place
+])
+def test_resolve_same_name_in_two_councils(name, type_, shared):
+    a = build("sefton-1", "Sefton Council", f"{name} worked with the council.", [("x", name, type_, [])])
+    b = build("wirral-1", "Wirral Council", f"{name} worked with the council.", [("x", name, type_, [])])
+    res = resolve([a, b])
+    assert (res.index[("sefton-1", "x")] == res.index[("wirral-1", "x")]) is shared
+
+
+@pytest.mark.parametrize("date, icb", [(None, "bedfordshire-luton-and-milton-keynes-integrated-care-board"),
+                                       ("2026-06-01", "central-east-integrated-care-board")])
+def test_resolve_council_icb_follows_the_report_date(date, icb):
+    from dataclasses import replace
+
+    ext = build("bedford-1", "Bedford Borough Council", "The council worked with partners.",
+                [("c", "Bedford Borough Council", "LocalAuthority", ["the council"], True)])
+    ext = replace(ext, report=replace(ext.report, date=date))
+    res = resolve([ext])
+    assert [f[:3] for f in res.reference_facts] == [("bedford-borough-council", "partOf", icb)]
+    assert "not stated by any report" in res.reference_facts[0][3]
+
+
+def test_resolve_entity_with_only_a_short_form_keeps_its_own_node():
+    a = build("york-1", "City of York Council", "The Board met.", [("b", "the Board", "Board", [])])
+    b = build("york-2", "City of York Council", "The Board met.", [("b", "the Board", "Board", [])])
+    res = resolve([a, b])
+    assert res.index[("york-1", "b")] != res.index[("york-2", "b")]
