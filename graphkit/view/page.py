@@ -202,6 +202,7 @@ def render_view(graph: rdflib.Graph, path: str | os.PathLike[str], analysis: Ana
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(page)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

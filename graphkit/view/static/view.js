@@ -37,13 +37,16 @@
       network.focus(hit[0].id, { scale: 1.2, animation: false });
     }
   });
+  var done = false;
   function ready() {
+    if (done) { return; }
+    done = true;
     network.setOptions({ physics: false });
     document.body.setAttribute("data-gk-ready", "true");
   }
-  if (network.physics.options.enabled && nodes.length > 0) {
-    network.once("stabilizationIterationsDone", ready);
+  if (network.physics.ready) {
+    ready(); // stabilised before this script ran, or nothing to stabilise
   } else {
-    ready();
+    network.once("stabilizationIterationsDone", ready);
   }
 })();
