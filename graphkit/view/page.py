@@ -29,7 +29,7 @@ _STATIC = Path(__file__).resolve().parent / "static"
 _OUTSIDE = re.compile(r"""<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
 _BOOTSTRAP = re.compile(r"""\s*<(link|script)\b[^>]*cdn\.jsdelivr\.net/npm/bootstrap[^>]*>(?:\s*</script>)?""", re.I)
 _EMPTY_HEADING = re.compile(r"\s*<center>\s*<h1>\s*</h1>\s*</center>", re.I)
-_DEAD = re.compile(r"\s*<!--\s*<link.*?-->|//# sourceMappingURL=\S+", re.S)
+_DEAD = re.compile(r"\s*<!--\s*<link.*?-->|//# sourceMappingURL=[^\s<]+", re.S)
 
 
 def _options(n_nodes: int) -> dict[str, Any]:
@@ -180,7 +180,7 @@ def render_html(graph: rdflib.Graph, analysis: Analysis | None = None) -> str:
     page = _DEAD.sub("", page)
     css = (_STATIC / "view.css").read_text(encoding="utf-8")
     js = (_STATIC / "view.js").read_text(encoding="utf-8")
-    page = page.replace("</head>", f"<title>graphkit network</title>\n<style>{css}</style>\n</head>", 1)
+    page = page.replace("</head>", f'<title>graphkit network</title>\n<link rel="icon" href="data:,">\n<style>{css}</style>\n</head>', 1)
     page = page.replace("<body>", "<body>\n" + _panel(G, analysis), 1)
     page = page.replace("</body>", f"<script>{js}</script>\n</body>", 1)
     match = _OUTSIDE.search(page)

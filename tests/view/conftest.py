@@ -73,7 +73,7 @@ def _missing(reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def chromium():
     """Headless Debian Chromium driven by Playwright, with no network use of its own."""
     if not (os.path.exists(CHROMIUM) and shutil.which(CHROMIUM)):
         _missing(f"{CHROMIUM} not installed (apt-get install chromium)")

@@ -34,9 +34,9 @@ def _parse(page: str) -> _Refs:
 def test_render_html_has_no_outside_references(graph):
     page = render_html(graph)
     parser = _parse(page)
-    assert parser.refs == []
+    assert parser.refs == ["data:,"]  # the empty favicon, so browsers ask for nothing
     assert "cdn.jsdelivr" not in page and "cdnjs" not in page
-    assert not re.search(r"<(script|link)[^>]+(src|href)=", page, re.I)
+    assert not re.search(r"<script[^>]+src=", page, re.I)
 
 
 def test_render_html_inlines_vis_network(graph):
@@ -108,7 +108,7 @@ def test_render_html_partnership_edges_have_no_arrow(graph):
 
 def test_render_html_empty_graph():
     page = render_html(Graph())
-    assert "0 entities" in page and not _parse(page).refs
+    assert "0 entities" in page and _parse(page).refs == ["data:,"]
 
 
 def test_render_view_writes_atomically(tmp_path, graph):
