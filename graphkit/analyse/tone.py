@@ -1,0 +1,64 @@
+"""How reports speak of partnerships: tone counts of the evidence."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import networkx as nx
+
+__all__ = ["TONES", "tone_summary"]
+
+TONES = ("positive", "negative", "mixed", "neutral")
+
+
+def tone_summary(G: nx.Graph, predicate: str = "partnersWith") -> dict[str, object]:
+    """Count the tones of the facts behind `predicate` edges, overall and per council.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Edges carry ``predicate`` and ``sentences`` (``(report, sentence, tone)`` triples);
+        ``G.graph["report_council"]`` maps a report id to the id of its council.
+    predicate : str
+        The relation to summarise.
+
+    Returns
+    -------
+    dict
+        ``{"overall": {tone: n}, "by_council": {council: {tone: n}}, "negative": [...]}``
+        where ``negative`` lists the edges with negative or mixed evidence.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph(report_council={"r1": "york"})
+    >>> _ = G.add_edge("age-uk", "york", predicate="partnersWith", tone="negative",
+    ...                sentences=(("r1", "Relations were strained.", "negative"),))
+    >>> tone_summary(G)["overall"]
+    {'positive': 0, 'negative': 1, 'mixed': 0, 'neutral': 0}
+    >>> tone_summary(G)["negative"]
+    [{'source': 'age-uk', 'target': 'york', 'tone': 'negative'}]
+    """
+    council_of = G.graph.get("report_council", {})
+    overall: Counter[str] = Counter()
+    by_council: dict[str, Counter[str]] = defaultdict(Counter)
+    negative = []
+    for u, v, data in G.edges(data=True):
+        if data.get("predicate") != predicate:
+            continue
+        for report, _, tone in data.get("sentences", ()):
+            overall[tone] += 1
+            if report in council_of:
+                by_council[council_of[report]][tone] += 1
+        if data.get("tone") in ("negative", "mixed"):
+            negative.append({"source": u, "target": v, "tone": data["tone"]})
+    return {
+        "overall": _ordered(overall),
+        "by_council": {c: _ordered(by_council[c]) for c in sorted(by_council)},
+        "negative": sorted(negative, key=lambda e: (e["source"], e["target"])),
+    }
+
+
+def _ordered(counts: Counter[str]) -> dict[str, int]:
+    """Known tones first in TONES order, then any other tone alphabetically."""
+    extra = sorted(set(counts) - set(TONES))
+    return {t: counts.get(t, 0) for t in (*TONES, *extra)}

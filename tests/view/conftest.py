@@ -1,0 +1,90 @@
+"""Graphs and a headless Chromium for the view tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from rdflib import Graph, Literal, Namespace
+from rdflib.namespace import PROV, RDF, SKOS
+
+GK = Namespace("https://graphkit.example/ns#")
+GKD = Namespace("https://graphkit.example/id/")
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+HOSTILE_SENTENCE = 'They said "<script>alert(2)</script>" & <b onmouseover=alert(3)>worked</b> together.'
+CHROMIUM = "/usr/bin/chromium"
+
+
+def build_graph(hostile: bool = False) -> Graph:
+    """Two councils, a shared charity (optionally with a hostile name), an ICB, a board, a fund."""
+    g = Graph()
+    entities = {
+        "east-council": ("LocalAuthority", "East Council"),
+        "west-council": ("LocalAuthority", "West Council"),
+        "charity": ("VoluntaryOrganisation", HOSTILE if hostile else "Friends of Care"),
+        "icb": ("NHSBody", "East and West ICB"),
+        "east-council--board": ("Board", "Health and Wellbeing Board"),
+        "care-fund": ("Fund", "Care Fund"),
+    }
+    for slug, (kind, label) in entities.items():
+        g.add((GKD[slug], RDF.type, GK[kind]))
+        g.add((GKD[slug], SKOS.prefLabel, Literal(label)))
+    g.add((GKD["icb"], GK.odsCode, Literal("Q01")))
+    for rep, council in (("r-east", "east-council"), ("r-west", "west-council")):
+        g.add((GKD[f"report/{rep}"], RDF.type, GK.Report))
+        g.add((GKD[f"report/{rep}"], GK.council, GKD[council]))
+    facts = [
+        ("r-east", "east-council", "partnersWith", "charity", HOSTILE_SENTENCE if hostile else "East works with the charity.", "positive"),
+        ("r-west", "west-council", "partnersWith", "charity", "West and the charity co-produce.", "positive"),
+        ("r-east", "east-council", "partnersWith", "icb", "Relations with the ICB were strained.", "negative"),
+        ("r-east", "icb", "memberOf", "east-council--board", "The ICB sits on the board.", "neutral"),
+        ("r-west", "icb", "funds", "care-fund", "The ICB pays into the Care Fund.", "neutral"),
+    ]
+    for i, (rep, s, p, o, sentence, tone) in enumerate(facts):
+        fact = GKD[f"report/{rep}/fact/{i:016x}"]
+        g.add((fact, RDF.type, GK.Fact))
+        g.add((fact, GK.subject, GKD[s]))
+        g.add((fact, GK.predicate, GK[p]))
+        g.add((fact, GK.object, GKD[o]))
+        g.add((fact, GK.sentence, Literal(sentence)))
+        g.add((fact, GK.tone, Literal(tone)))
+        g.add((fact, PROV.wasDerivedFrom, GKD[f"report/{rep}"]))
+        g.add((GKD[s], GK[p], GKD[o]))
+    return g
+
+
+@pytest.fixture
+def graph() -> Graph:
+    return build_graph()
+
+
+@pytest.fixture
+def hostile_graph() -> Graph:
+    return build_graph(hostile=True)
+
+
+def _missing(reason: str) -> None:
+    """Skip locally, fail under CI."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: every test must run)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Headless Debian Chromium driven by Playwright, with no network use of its own."""
+    if not (os.path.exists(CHROMIUM) and shutil.which(CHROMIUM)):
+        _missing(f"{CHROMIUM} not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright is not installed")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()

@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+import os
+import re
+from html.parser import HTMLParser
+
+import pytest
+from conftest import HOSTILE, HOSTILE_SENTENCE, build_graph  # type: ignore[import-not-found]
+from rdflib import Graph
+
+from graphkit.analyse import analyse
+from graphkit.view import render_html, render_view
+
+
+class _Refs(HTMLParser):
+    """Collects src/href attributes and inline scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.refs += [v or "" for k, v in attrs if k in ("src", "href")]
+
+
+def _parse(page: str) -> _Refs:
+    parser = _Refs()
+    parser.feed(page)
+    return parser
+
+
+def test_render_html_has_no_outside_references(graph):
+    page = render_html(graph)
+    parser = _parse(page)
+    assert parser.refs == ["data:,"]  # the empty favicon, so browsers ask for nothing
+    assert "cdn.jsdelivr" not in page and "cdnjs" not in page
+    assert not re.search(r"<script[^>]+src=", page, re.I)
+
+
+def test_render_html_inlines_vis_network(graph):
+    page = render_html(graph)
+    assert "vis-network" in page and "new vis.Network" in page
+
+
+def test_render_html_is_deterministic(graph):
+    assert render_html(graph) == render_html(build_graph())
+
+
+def test_render_html_does_not_depend_on_triple_order(graph):
+    shuffled = Graph()
+    for triple in sorted(graph, reverse=True):
+        shuffled.add(triple)
+    assert render_html(shuffled) == render_html(graph)
+
+
+def test_render_html_with_analysis_is_deterministic(graph):
+    assert render_html(graph, analyse(graph)) == render_html(graph, analyse(build_graph()))
+
+
+def test_render_html_escapes_hostile_text(hostile_graph):
+    page = render_html(hostile_graph)
+    assert HOSTILE not in page
+    assert "<script>alert(2)" not in page
+    assert "onmouseover=alert(3)>" not in page
+    # the tooltip fragments hold the escaped text, inside JSON (where < is \u003c)
+    assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in page
+    parser = _parse(page)
+    assert "img" not in parser.tags
+    assert parser.tags == _parse(render_html(build_graph())).tags
+
+
+def test_render_html_escapes_hostile_council_names():
+    g = build_graph()
+    from conftest import GKD  # type: ignore[import-not-found]
+    from rdflib import Literal
+    from rdflib.namespace import SKOS
+
+    g.set((GKD["east-council"], SKOS.prefLabel, Literal(HOSTILE)))
+    page = render_html(g)
+    assert HOSTILE not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;</option>" in page
+
+
+def test_render_html_legend_and_filters(graph):
+    page = render_html(graph)
+    for kind in ("LocalAuthority", "NHSBody", "Board", "VoluntaryOrganisation", "Fund"):
+        assert f'class="gk-type" value="{kind}"' in page
+    for predicate in ("partnersWith", "memberOf", "funds"):
+        assert f'class="gk-pred" value="{predicate}"' in page
+    assert '<option value="east-council">East Council</option>' in page
+    assert 'id="gk-search"' in page
+
+
+def test_render_html_partnership_edges_have_no_arrow(graph):
+    page = render_html(graph)
+    edges = re.search(r"edges = new vis\.DataSet\((\[.*?\])\);", page, re.S)
+    assert edges
+    import json
+
+    data = json.loads(edges.group(1))
+    arrows = {(e["gk_predicate"], e["arrows"]["to"]["enabled"]) for e in data}
+    assert arrows == {("partnersWith", False), ("memberOf", True), ("funds", True)}
+    strained = [e for e in data if "strained" in e["gk_tip"]]
+    assert strained and strained[0]["dashes"] is True
+
+
+def test_render_html_empty_graph():
+    page = render_html(Graph())
+    assert "0 entities" in page and _parse(page).refs == ["data:,"]
+
+
+def test_render_view_writes_atomically(tmp_path, graph):
+    target = tmp_path / "out" / "network.html"
+    result = render_view(graph, target, analyse(graph))
+    assert result == target
+    assert target.read_text(encoding="utf-8") == render_html(graph, analyse(graph))
+    assert sorted(p.name for p in target.parent.iterdir()) == ["network.html"]
+    assert os.stat(target).st_mode & 0o044 == 0o044
+
+
+def test_render_view_failure_keeps_old_file(tmp_path, graph, monkeypatch):
+    target = tmp_path / "network.html"
+    target.write_text("old", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(OSError):
+        render_view(graph, target)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["network.html"]
+
+
+def test_view_doctests():
+    import doctest
+
+    import graphkit.view.page
+    import graphkit.view.style
+    import graphkit.view.tooltip
+
+    for module in (graphkit.view.page, graphkit.view.style, graphkit.view.tooltip):
+        assert doctest.testmod(module).failed == 0, module.__name__
+
+
+@pytest.mark.parametrize("text", [HOSTILE, HOSTILE_SENTENCE, "\"'&<>", "</script><script>alert(4)</script>"])
+def test_tooltips_escape_everything(text):
+    from graphkit.view.tooltip import edge_tooltip, node_tooltip
+
+    data = {"label": text, "type": text, "reports": (text,), "identifiers": ((text, text),), "alt_labels": (text,)}
+    edge = {"predicate": text, "tone": text, "sentences": ((text, text, text),)}
+    for html in (node_tooltip(text, data, {text: text}), edge_tooltip(text, text, edge)):
+        assert "<" not in re.sub(r"</?(div|i|span)( class=\"[a-z-]+\")?>", "", html)

@@ -1,0 +1,61 @@
+"""Take a PNG of a graphkit network view with headless Chromium (for the README).
+
+Usage::
+
+    python tools/screenshot.py out/network.html docs/network.png [--width 1400 --height 950]
+
+Loads the page from the file (no network), waits until the layout has settled
+(``<body data-gk-ready="true">``) and writes the PNG.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
+
+
+def screenshot(html: str | Path, png: str | Path, width: int = 1400, height: int = 950,
+               executable: str = CHROMIUM) -> Path:
+    """Render `html` in Chromium and save a `width` x `height` PNG at `png`."""
+    from playwright.sync_api import sync_playwright
+
+    html, png = Path(html).resolve(), Path(png)
+    if not html.is_file():
+        raise FileNotFoundError(f"{html}: no such page")
+    png.parent.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
+            page.goto(html.as_uri())
+            page.wait_for_selector("body[data-gk-ready=true]", state="attached", timeout=120_000)
+            page.wait_for_timeout(300)  # let the last frame paint
+            page.screenshot(path=str(png), full_page=False)
+        finally:
+            browser.close()
+    return png
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("html", help="the network view, e.g. out/network.html")
+    parser.add_argument("png", help="where to write the PNG")
+    parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--height", type=int, default=950)
+    parser.add_argument("--chromium", default=CHROMIUM, help="Chromium executable")
+    args = parser.parse_args(argv)
+    try:
+        out = screenshot(args.html, args.png, args.width, args.height, args.chromium)
+    except Exception as exc:  # one line for the user
+        print(f"screenshot: {exc}".splitlines()[0], file=sys.stderr)
+        return 1
+    print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
