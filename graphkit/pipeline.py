@@ -83,12 +83,12 @@ def collect_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list
                 if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")
             )
             if not found:
-                failures.append(Failure(str(p), "folder holds no .txt, .html or .pdf reports"))
+                failures.append(Failure(str(p), f"{p}: folder holds no .txt, .html or .pdf reports"))
             files.extend(found)
         elif p.exists():
             files.append(p)
         else:
-            failures.append(Failure(str(p), "no such file or folder"))
+            failures.append(Failure(str(p), f"{p}: no such file or folder"))
     unique = sorted(set(files), key=lambda f: (f.stem, str(f)))
     seen: dict[str, Path] = {}
     for f in unique:
