@@ -201,3 +201,11 @@ def test_resolve_entity_with_only_a_short_form_keeps_its_own_node():
     b = build("york-2", "City of York Council", "The Board met.", [("b", "the Board", "Board", [])])
     res = resolve([a, b])
     assert res.index[("york-1", "b")] != res.index[("york-2", "b")]
+
+
+@pytest.mark.parametrize("form", ["the council's Safeguarding Adults Board", "Safeguarding Adult Board", "SAB",
+                                  "Cornwall Safeguarding Adults Board", "Cornwall Council's Safeguarding Adults Board"])
+def test_resolve_possessive_and_qualified_forms_of_a_local_body(form):
+    a = build("cornwall-x", "Cornwall Council", f"{form} met.", [("s", form, "Board", [])])
+    res = resolve([a, CORNWALL_A])
+    assert res.index[("cornwall-x", "s")] == res.index[("cornwall-a", "sab")] == "cornwall-council--safeguarding-adults-board"
