@@ -223,13 +223,14 @@ def resolve(extractions: Sequence[Extraction], corrections: str | Path | None = 
     warnings = [f"not merged (reference data names two bodies): {a[-1] if a[0] == 'unit' else a} / {b}" for a, b in sets.conflicts]
     facts = _reference(nodes, {e.report.report_id: e.report.date for e in exts})
     suppressed: frozenset[tuple[str, int]] = frozenset()
+    gone: frozenset[tuple[str, str]] = frozenset()
     if corrections is not None:
         from .corrections import apply_corrections
 
-        nodes, suppressed, notes = apply_corrections(Path(corrections), nodes, exts)
+        nodes, suppressed, gone, notes = apply_corrections(Path(corrections), nodes, exts)
         warnings.extend(notes)
         facts = [f for f in facts if f[0] in {n.id for n in nodes} and f[2] in {n.id for n in nodes}]
     entities = tuple(sorted((finish(n) for n in nodes), key=lambda e: e.id))
     index = {ref: e.id for e in entities for ref in e.members}
     return Resolution(entities=entities, index=index, reference_facts=tuple(sorted(set(facts))),
-                      suppressed_relations=suppressed, warnings=tuple(warnings))
+                      suppressed_relations=suppressed, suppressed_entities=gone, warnings=tuple(warnings))
