@@ -71,8 +71,8 @@ def _units(extractions: Sequence[Extraction]) -> list[Unit]:
                     keys.append((hit[0], hit[1], form))
             if not keys:
                 keys.append((("unit", ctx.scope, f"{ext.report.report_id}-{ent.key}"), "no key: own node", ent.name))
-            if keys[0][2] != ent.name or (ent.is_council and not ctx.gss):
-                keys.sort(key=lambda k: (KIND_RANK.get(k[0][0], 9), k[0]))
+            # strongest first; at equal strength the entity's own name before its aliases
+            keys.sort(key=lambda k: (KIND_RANK.get(k[0][0], 9), k[2] != ent.name, k[0]))
             units.append(Unit(ext.report.report_id, ent, ctx, tuple(keys)))
     return units
 
@@ -220,7 +220,8 @@ def resolve(extractions: Sequence[Extraction], corrections: str | Path | None = 
         nodes.append(Node(units=members, keys=keys, unit_reason=reasons))
     nodes = _fuzzy(nodes)
     _assign_ids(nodes)
-    warnings = [f"not merged (reference data names two bodies): {a[-1] if a[0] == 'unit' else a} / {b}" for a, b in sets.conflicts]
+    warnings = [f"not merged: entity {a[1][1]!r} of report {a[1][0]} has a form naming {b[0]} {b[1]}, "
+                f"but it is already {sets.strong.get(sets.find(a), ('?', '?'))[1]}" for a, b in sets.conflicts]
     facts = _reference(nodes, {e.report.report_id: e.report.date for e in exts})
     suppressed: frozenset[tuple[str, int]] = frozenset()
     gone: frozenset[tuple[str, str]] = frozenset()

@@ -209,3 +209,11 @@ def test_resolve_possessive_and_qualified_forms_of_a_local_body(form):
     a = build("cornwall-x", "Cornwall Council", f"{form} met.", [("s", form, "Board", [])])
     res = resolve([a, CORNWALL_A])
     assert res.index[("cornwall-x", "s")] == res.index[("cornwall-a", "sab")] == "cornwall-council--safeguarding-adults-board"
+
+
+def test_resolve_refuses_to_join_two_reference_bodies():
+    a = build("leeds-5", "Leeds City Council", "Leeds Teaching Hospitals NHS Trust (the Mid Yorkshire Teaching NHS Trust) helped.",
+              [("t", "Leeds Teaching Hospitals NHS Trust", "NHSBody", ["Mid Yorkshire Teaching NHS Trust"])])
+    res = resolve([a])
+    assert res.index[("leeds-5", "t")] == "leeds-teaching-hospitals-nhs-trust"
+    assert any("not merged" in w and "leeds-5" in w for w in res.warnings)
