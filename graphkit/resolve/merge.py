@@ -71,8 +71,8 @@ def _units(extractions: Sequence[Extraction]) -> list[Unit]:
                     keys.append((hit[0], hit[1], form))
             if not keys:
                 keys.append((("unit", ctx.scope, f"{ext.report.report_id}-{ent.key}"), "no key: own node", ent.name))
-            # strongest first; at equal strength the entity's own name before its aliases
-            keys.sort(key=lambda k: (KIND_RANK.get(k[0][0], 9), k[2] != ent.name, k[0]))
+            # reference and national keys first, then the key of the entity's own name
+            keys.sort(key=lambda k: (k[0][0] not in STRONG, k[2] != ent.name, KIND_RANK.get(k[0][0], 9), k[0]))
             units.append(Unit(ext.report.report_id, ent, ctx, tuple(keys)))
     return units
 

@@ -217,3 +217,14 @@ def test_resolve_refuses_to_join_two_reference_bodies():
     res = resolve([a])
     assert res.index[("leeds-5", "t")] == "leeds-teaching-hospitals-nhs-trust"
     assert any("not merged" in w and "leeds-5" in w for w in res.warnings)
+
+
+def test_resolve_named_body_with_generic_alias_keeps_its_name_and_absorbs_the_bare_form():
+    a = build("suffolk-1", "Suffolk County Council",
+              "The Suffolk and North East Essex Integrated Care System (ICS) set priorities.",
+              [("ics", "Suffolk and North East Essex Integrated Care System", "NHSBody", ["ICS"])])
+    b = build("suffolk-2", "Suffolk County Council", "The ICS set priorities.", [("ics", "ICS", "NHSBody", [])])
+    res = resolve([a, b])
+    assert res.index[("suffolk-1", "ics")] == res.index[("suffolk-2", "ics")]
+    assert res.index[("suffolk-1", "ics")] == "suffolk-and-north-east-essex-integrated-care-system"
+    assert resolve([a]).index[("suffolk-1", "ics")] == "suffolk-and-north-east-essex-integrated-care-system"
