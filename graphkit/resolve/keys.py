@@ -135,4 +135,4 @@ def form_key(form: str, type_: str, ctx: Context) -> tuple[Key, str] | None:
         return ("acro", ctx.scope, c), "acronym within the council's reports"
     if _shared(c, type_):
         return ("name", c), "same normalised name"
-    return ("lname", ctx.scope, c), "same generic name within the council's reports"
+    return ("lname", ctx.scope, c), "same name within the council's reports (not shared with other councils)"
