@@ -228,3 +228,11 @@ def test_resolve_named_body_with_generic_alias_keeps_its_name_and_absorbs_the_ba
     assert res.index[("suffolk-1", "ics")] == res.index[("suffolk-2", "ics")]
     assert res.index[("suffolk-1", "ics")] == "suffolk-and-north-east-essex-integrated-care-system"
     assert resolve([a]).index[("suffolk-1", "ics")] == "suffolk-and-north-east-essex-integrated-care-system"
+
+
+@pytest.mark.parametrize("name", ["the police", "Fire and Rescue Service", "Primary Care Network", "Community Mental Health Team"])
+def test_resolve_unnamed_public_bodies_stay_local(name):
+    a = build("kent-1", "Kent County Council", f"{name} helped.", [("x", name, "PublicAgency", [])])
+    b = build("essex-1", "Essex County Council", f"{name} helped.", [("x", name, "PublicAgency", [])])
+    res = resolve([a, b])
+    assert res.index[("kent-1", "x")] != res.index[("essex-1", "x")]
