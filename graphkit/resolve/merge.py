@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..errors import GraphkitError
@@ -118,8 +117,9 @@ def _fuzzy(nodes: list[Node]) -> list[Node]:
         if len(group) < 2:
             continue
         labels = [core(finish(n).name) for n in group]
-        scores = process.cdist(labels, labels, scorer=fuzz.ratio, score_cutoff=FUZZY_MERGE, dtype=np.uint8)
-        for i, j in np.argwhere(scores >= FUZZY_MERGE):
+        scores = process.cdist(labels, labels, scorer=fuzz.ratio, score_cutoff=FUZZY_MERGE, dtype="uint8")
+        for i, j in zip(*scores.nonzero()):
+            i, j = int(i), int(j)
             if i >= j:
                 continue
             a, b = labels[i], labels[j]
@@ -130,6 +130,8 @@ def _fuzzy(nodes: list[Node]) -> list[Node]:
                 continue
             keep, drop = sorted((ni, nj), key=lambda n: min(u.ref for u in n.units))
             score = fuzz.ratio(a, b)
+            if score < FUZZY_MERGE:
+                continue
             keep.units += drop.units
             keep.keys |= drop.keys
             keep.unit_reason.update({u.ref: f"fuzzy match {score:.1f} with '{finish(keep).name}'" for u in drop.units})
