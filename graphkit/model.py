@@ -266,5 +266,7 @@ class Resolution:
     reference_facts: tuple[tuple[str, str, str, str], ...] = ()
     #: relations suppressed by corrections: (report_id, relation index)
     suppressed_relations: frozenset[tuple[str, int]] = frozenset()
+    #: entities suppressed by corrections: (report_id, entity key); absent from ``index``
+    suppressed_entities: frozenset[tuple[str, str]] = frozenset()
     #: human-readable notes, e.g. corrections that matched nothing
     warnings: tuple[str, ...] = ()

@@ -226,10 +226,11 @@ def _relations(nodes, exts: Sequence[Extraction], c, notes, source) -> set[tuple
     return hits
 
 
-def apply_corrections(path: Path, nodes: list[Node], exts: Sequence[Extraction]) -> tuple[list[Node], frozenset[tuple[str, int]], list[str]]:
-    """Apply the corrections file to the nodes: (nodes, suppressed relations, warnings)."""
+def apply_corrections(path: Path, nodes: list[Node], exts: Sequence[Extraction]) -> tuple[list[Node], frozenset[tuple[str, int]], frozenset[tuple[str, str]], list[str]]:
+    """Apply the corrections file: (nodes, suppressed relations, suppressed entities, warnings)."""
     notes: list[str] = []
     suppressed: set[tuple[str, int]] = set()
+    gone: set[tuple[str, str]] = set()
     nodes = list(nodes)
     for c in load_corrections(path):
         f = c.fields
@@ -251,6 +252,7 @@ def apply_corrections(path: Path, nodes: list[Node], exts: Sequence[Extraction])
             node = _one(nodes, f["entity"], c, notes)
             if node is not None:
                 refs = {u.ref for u in node.units}
+                gone |= refs
                 for ext in exts:
                     rid = ext.report.report_id
                     suppressed |= {(rid, i) for i, r in enumerate(ext.relations) if (rid, r.subject) in refs or (rid, r.object) in refs}
@@ -259,4 +261,4 @@ def apply_corrections(path: Path, nodes: list[Node], exts: Sequence[Extraction])
                 nodes.remove(node)
         else:
             suppressed |= _relations(nodes, exts, c, notes, path)
-    return nodes, frozenset(suppressed), notes
+    return nodes, frozenset(suppressed), frozenset(gone), notes

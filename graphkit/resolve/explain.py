@@ -6,7 +6,6 @@ import csv
 import io
 from collections.abc import Sequence
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..errors import GraphkitError
@@ -148,9 +147,10 @@ def near_duplicates(resolution: Resolution) -> list[tuple[ResolvedEntity, Resolv
     labels = [core(e.name) for e in ents]
     if len(ents) < 2:
         return []
-    scores = process.cdist(labels, labels, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_DUPLICATE, dtype=np.uint8)
+    scores = process.cdist(labels, labels, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_DUPLICATE, dtype="uint8")
     out = []
-    for i, j in np.argwhere(scores >= NEAR_DUPLICATE):
+    for i, j in zip(*scores.nonzero()):
+        i, j = int(i), int(j)
         if i >= j:
             continue
         a, b = ents[i], ents[j]
@@ -158,8 +158,11 @@ def near_duplicates(resolution: Resolution) -> list[tuple[ResolvedEntity, Resolv
             continue  # reference data says they are two bodies
         if _by_design(a, b, labels[i], labels[j]):
             continue
+        score = fuzz.token_sort_ratio(labels[i], labels[j])
+        if score < NEAR_DUPLICATE:
+            continue
         a, b = sorted((a, b), key=lambda e: e.id)
-        out.append((a, b, round(fuzz.token_sort_ratio(labels[i], labels[j]), 1)))
+        out.append((a, b, round(score, 1)))
     return sorted(out, key=lambda t: (-t[2], t[0].id, t[1].id))
 
 

@@ -30,7 +30,8 @@ __all__ = ["Context", "context", "form_key", "STRONG", "KIND_RANK", "scope_of_gs
 Key = tuple[str, ...]
 STRONG = frozenset({"gss", "ods", "national"})
 KIND_RANK = {"gss": 0, "ods": 1, "national": 2, "local": 3, "name": 4, "lname": 5, "acro": 6}
-_IGNORABLE = frozenset({"of", "for", "the", "local", "in", "its", "our", "joint", "statutory"})
+_IGNORABLE = frozenset({"of", "for", "the", "local", "in", "its", "our", "their", "joint", "statutory",
+                        "council", "authority", "la", "area", "borough", "county", "city"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,4 +135,4 @@ def form_key(form: str, type_: str, ctx: Context) -> tuple[Key, str] | None:
         return ("acro", ctx.scope, c), "acronym within the council's reports"
     if _shared(c, type_):
         return ("name", c), "same normalised name"
-    return ("lname", ctx.scope, c), "same generic name within the council's reports"
+    return ("lname", ctx.scope, c), "same name within the council's reports (not shared with other councils)"

@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..errors import GraphkitError
@@ -71,8 +70,8 @@ def _units(extractions: Sequence[Extraction]) -> list[Unit]:
                     keys.append((hit[0], hit[1], form))
             if not keys:
                 keys.append((("unit", ctx.scope, f"{ext.report.report_id}-{ent.key}"), "no key: own node", ent.name))
-            if keys[0][2] != ent.name or (ent.is_council and not ctx.gss):
-                keys.sort(key=lambda k: (KIND_RANK.get(k[0][0], 9), k[0]))
+            # reference and national keys first, then the key of the entity's own name
+            keys.sort(key=lambda k: (k[0][0] not in STRONG, k[2] != ent.name, KIND_RANK.get(k[0][0], 9), k[0]))
             units.append(Unit(ext.report.report_id, ent, ctx, tuple(keys)))
     return units
 
@@ -118,8 +117,9 @@ def _fuzzy(nodes: list[Node]) -> list[Node]:
         if len(group) < 2:
             continue
         labels = [core(finish(n).name) for n in group]
-        scores = process.cdist(labels, labels, scorer=fuzz.ratio, score_cutoff=FUZZY_MERGE, dtype=np.uint8)
-        for i, j in np.argwhere(scores >= FUZZY_MERGE):
+        scores = process.cdist(labels, labels, scorer=fuzz.ratio, score_cutoff=FUZZY_MERGE, dtype="uint8")
+        for i, j in zip(*scores.nonzero()):
+            i, j = int(i), int(j)
             if i >= j:
                 continue
             a, b = labels[i], labels[j]
@@ -130,6 +130,8 @@ def _fuzzy(nodes: list[Node]) -> list[Node]:
                 continue
             keep, drop = sorted((ni, nj), key=lambda n: min(u.ref for u in n.units))
             score = fuzz.ratio(a, b)
+            if score < FUZZY_MERGE:
+                continue
             keep.units += drop.units
             keep.keys |= drop.keys
             keep.unit_reason.update({u.ref: f"fuzzy match {score:.1f} with '{finish(keep).name}'" for u in drop.units})
@@ -220,16 +222,18 @@ def resolve(extractions: Sequence[Extraction], corrections: str | Path | None = 
         nodes.append(Node(units=members, keys=keys, unit_reason=reasons))
     nodes = _fuzzy(nodes)
     _assign_ids(nodes)
-    warnings = [f"not merged (reference data names two bodies): {a[-1] if a[0] == 'unit' else a} / {b}" for a, b in sets.conflicts]
+    warnings = [f"not merged: entity {a[1][1]!r} of report {a[1][0]} has a form naming {b[0]} {b[1]}, "
+                f"but it is already {sets.strong.get(sets.find(a), ('?', '?'))[1]}" for a, b in sets.conflicts]
     facts = _reference(nodes, {e.report.report_id: e.report.date for e in exts})
     suppressed: frozenset[tuple[str, int]] = frozenset()
+    gone: frozenset[tuple[str, str]] = frozenset()
     if corrections is not None:
         from .corrections import apply_corrections
 
-        nodes, suppressed, notes = apply_corrections(Path(corrections), nodes, exts)
+        nodes, suppressed, gone, notes = apply_corrections(Path(corrections), nodes, exts)
         warnings.extend(notes)
         facts = [f for f in facts if f[0] in {n.id for n in nodes} and f[2] in {n.id for n in nodes}]
     entities = tuple(sorted((finish(n) for n in nodes), key=lambda e: e.id))
     index = {ref: e.id for e in entities for ref in e.members}
     return Resolution(entities=entities, index=index, reference_facts=tuple(sorted(set(facts))),
-                      suppressed_relations=suppressed, warnings=tuple(warnings))
+                      suppressed_relations=suppressed, suppressed_entities=gone, warnings=tuple(warnings))

@@ -11,7 +11,10 @@ from .keys import KIND_RANK, STRONG, Context, Key
 from .names import id_slug, slugify
 from .reference import GEOGRAPHY_IRI, council_by_gss, nhs_by_ods
 
-__all__ = ["Unit", "Node", "key_id", "finish"]
+__all__ = ["Unit", "Node", "key_id", "finish", "ID_RANK"]
+
+#: Which key names a node without reference key: a specific name before a generic local body.
+ID_RANK = {"gss": 0, "ods": 1, "national": 2, "name": 3, "local": 4, "lname": 5, "acro": 6, "unit": 7}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +62,7 @@ class Node:
         if strong:
             return strong
         primary = {u.keys[0][0] for u in self.units if u.keys} & self.keys
-        ks = sorted(primary or self.keys, key=lambda k: (KIND_RANK.get(k[0], 9), len(k[-1]), k))
+        ks = sorted(primary or self.keys, key=lambda k: (ID_RANK.get(k[0], 9), len(k[-1]), k))
         return ks[0] if ks else None
 
     def id_form(self) -> str | None:

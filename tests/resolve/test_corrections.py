@@ -64,6 +64,7 @@ def test_corrections_rename_keeps_id(tmp_path):
 def test_corrections_suppress_entity_and_its_relations(tmp_path):
     res, _ = build(tmp_path, '[[suppress]]\nentity = "Leeds Community Equipment Service"\nnote = "not a partner"\n')
     assert ("leeds-2024", "equipment") not in res.index
+    assert res.suppressed_entities == frozenset({("leeds-2024", "equipment")})
     assert ("leeds-2024", 2) in res.suppressed_relations  # bcf funds equipment
     assert "Suppressed by a correction" in explain(res, EXTS, "Leeds Community Equipment Service")
 

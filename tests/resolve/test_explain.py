@@ -83,3 +83,19 @@ def test_merges_csv_leaves_out_by_design_splits(res):
     near = {(r["id"], r["other_id"]) for r in rows if r["kind"] == "near-duplicate"}
     assert ("kirklees-council--health-and-wellbeing-board", "leeds-city-council--health-and-wellbeing-board") not in near
     assert not any("community-equipment" in a and "community-equipment" in b for a, b in near)
+
+
+def test_explain_reference_only_node():
+    ext = build("york-1", "City of York Council", "The council worked with the ICB.",
+                [("york", "City of York Council", "LocalAuthority", ["the council"], True),
+                 ("icb", "ICB", "NHSBody", [])])
+    text = explain(resolve([ext]), [ext], "QOQ")  # the report never names its ICB in full
+    assert "none: this node comes from reference data only" in text
+    assert "city-of-york-council partOf humber-and-north-yorkshire-integrated-care-board" in text
+
+
+def test_explain_marks_corrected_nodes(exts, tmp_path):
+    path = tmp_path / "corrections.toml"
+    path.write_text('[[rename]]\nentity = "Carers Leeds"\nname = "Carers Leeds (charity)"\nnote = "checked"\n', encoding="utf-8")
+    text = explain(resolve(exts, path), exts, "Carers Leeds (charity)")
+    assert "(corrected by a person)" in text and "(checked)" in text

@@ -201,3 +201,38 @@ def test_resolve_entity_with_only_a_short_form_keeps_its_own_node():
     b = build("york-2", "City of York Council", "The Board met.", [("b", "the Board", "Board", [])])
     res = resolve([a, b])
     assert res.index[("york-1", "b")] != res.index[("york-2", "b")]
+
+
+@pytest.mark.parametrize("form", ["the council's Safeguarding Adults Board", "Safeguarding Adult Board", "SAB",
+                                  "Cornwall Safeguarding Adults Board", "Cornwall Council's Safeguarding Adults Board"])
+def test_resolve_possessive_and_qualified_forms_of_a_local_body(form):
+    a = build("cornwall-x", "Cornwall Council", f"{form} met.", [("s", form, "Board", [])])
+    res = resolve([a, CORNWALL_A])
+    assert res.index[("cornwall-x", "s")] == res.index[("cornwall-a", "sab")] == "cornwall-council--safeguarding-adults-board"
+
+
+def test_resolve_refuses_to_join_two_reference_bodies():
+    a = build("leeds-5", "Leeds City Council", "Leeds Teaching Hospitals NHS Trust (the Mid Yorkshire Teaching NHS Trust) helped.",
+              [("t", "Leeds Teaching Hospitals NHS Trust", "NHSBody", ["Mid Yorkshire Teaching NHS Trust"])])
+    res = resolve([a])
+    assert res.index[("leeds-5", "t")] == "leeds-teaching-hospitals-nhs-trust"
+    assert any("not merged" in w and "leeds-5" in w for w in res.warnings)
+
+
+def test_resolve_named_body_with_generic_alias_keeps_its_name_and_absorbs_the_bare_form():
+    a = build("suffolk-1", "Suffolk County Council",
+              "The Suffolk and North East Essex Integrated Care System (ICS) set priorities.",
+              [("ics", "Suffolk and North East Essex Integrated Care System", "NHSBody", ["ICS"])])
+    b = build("suffolk-2", "Suffolk County Council", "The ICS set priorities.", [("ics", "ICS", "NHSBody", [])])
+    res = resolve([a, b])
+    assert res.index[("suffolk-1", "ics")] == res.index[("suffolk-2", "ics")]
+    assert res.index[("suffolk-1", "ics")] == "suffolk-and-north-east-essex-integrated-care-system"
+    assert resolve([a]).index[("suffolk-1", "ics")] == "suffolk-and-north-east-essex-integrated-care-system"
+
+
+@pytest.mark.parametrize("name", ["the police", "Fire and Rescue Service", "Primary Care Network", "Community Mental Health Team"])
+def test_resolve_unnamed_public_bodies_stay_local(name):
+    a = build("kent-1", "Kent County Council", f"{name} helped.", [("x", name, "PublicAgency", [])])
+    b = build("essex-1", "Essex County Council", f"{name} helped.", [("x", name, "PublicAgency", [])])
+    res = resolve([a, b])
+    assert res.index[("kent-1", "x")] != res.index[("essex-1", "x")]
