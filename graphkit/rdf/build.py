@@ -70,6 +70,8 @@ def _add_entities(g: Graph, extraction: Extraction, resolution: Resolution) -> d
     by_id: dict[str, list[Entity]] = defaultdict(list)
     iris: dict[str, URIRef] = {}
     for entity in extraction.entities:
+        if (rid, entity.key) in resolution.suppressed_entities:
+            continue  # a person's correction removed it
         node_id = _resolved_id(resolution, rid, entity.key)
         by_id[node_id].append(entity)
         iris[entity.key] = entity_iri(node_id)
@@ -138,6 +140,8 @@ def _add_facts(g: Graph, extraction: Extraction, resolution: Resolution, iris: d
     facts: dict[int, URIRef] = {}
     for i, rel in enumerate(extraction.relations):
         if (rid, i) in resolution.suppressed_relations:
+            continue
+        if {(rid, rel.subject), (rid, rel.object)} & resolution.suppressed_entities:
             continue
         # an end the extraction did not list still gets its IRI; SHACL then reports its missing label
         subj = iris.get(rel.subject) or entity_iri(_resolved_id(resolution, rid, rel.subject))
