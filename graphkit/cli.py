@@ -255,7 +255,8 @@ def explain(entity, paths, rules, corrections, jobs) -> None:
 @cli.command()
 @_paths
 @click.option("--repeat", "-r", type=click.IntRange(min=1), default=3, show_default=True)
-@_jobs
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for per-report work.")
 def bench(paths, repeat, jobs) -> None:
     """Time each stage and measure peak memory on PATHS (default: seeds/)."""
     from .benchmark import run_bench
