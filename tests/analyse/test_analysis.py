@@ -48,6 +48,15 @@ def test_analyse_shared_partners(two_councils):
     assert shared[1]["label"] == "Shire Integrated Care Board"
 
 
+def test_analyse_shared_mentions(two_councils):
+    shared = analyse(two_councils).to_dict()["shared_mentions"]
+    # the ICB and the charity appear in both councils' reports; the fund and board in one
+    assert [(p["id"], p["councils"]) for p in shared] == [
+        ("carers-together", ["northshire-council", "southshire-council"]),
+        ("shire-icb", ["northshire-council", "southshire-council"]),
+    ]
+
+
 def test_analyse_council_partners(two_councils):
     partners = analyse(two_councils).to_dict()["council_partners"]
     assert sorted(partners) == ["northshire-council", "southshire-council"]
