@@ -99,7 +99,7 @@ def analyse_networkx(G: nx.MultiDiGraph, seed: int = 0) -> Analysis:
     groups = partner_communities(G, seed=seed)
     community_of = {n: i for i, members in enumerate(groups) for n in members}
     facts = sum(int(d.get("evidence", 0)) for _, _, d in G.edges(data=True))
-    reports = set(G.graph.get("report_council", {}))
+    reports = set(G.graph.get("report_councils", {}))
     for _, reps in G.nodes(data="reports"):
         reports.update(reps or ())
     return Analysis(

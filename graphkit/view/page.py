@@ -119,7 +119,7 @@ def _panel(G: nx.MultiDiGraph, analysis: Analysis | None) -> str:
     """Heading, summary, legend with type and predicate filters, council filter, search."""
     types = sorted({t for _, t in G.nodes(data="type")}, key=lambda t: (t not in NODE_STYLES, t))
     predicates = sorted({p for _, _, p in G.edges(data="predicate")}, key=lambda p: (p not in EDGE_COLOURS, p))
-    reports = len(G.graph.get("report_council", {}))
+    reports = len(G.graph.get("report_councils", {}))
     summary = f"{G.number_of_nodes()} entities \u00b7 {G.number_of_edges()} relations \u00b7 {reports} reports"
     if analysis is not None:
         summary += f" \u00b7 {len(analysis.communities)} communities \u00b7 {len(analysis.shared_partners)} partners shared by councils"
