@@ -56,6 +56,18 @@ def build_graph(hostile: bool = False) -> Graph:
 
 
 @pytest.fixture
+def build():
+    """The graph factory: ``build(hostile=False) -> Graph`` (a fresh graph each call)."""
+    return build_graph
+
+
+@pytest.fixture
+def hostile() -> dict[str, str]:
+    """The hostile label and sentence of ``build(hostile=True)``."""
+    return {"label": HOSTILE, "sentence": HOSTILE_SENTENCE}
+
+
+@pytest.fixture
 def graph() -> Graph:
     return build_graph()
 

@@ -5,11 +5,15 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from conftest import HOSTILE, HOSTILE_SENTENCE, build_graph  # type: ignore[import-not-found]
-from rdflib import Graph
+from rdflib import Graph, Literal, Namespace
+from rdflib.namespace import SKOS
 
 from graphkit.analyse import analyse
 from graphkit.view import render_html, render_view
+
+GKD = Namespace("https://graphkit.example/id/")
+HOSTILE = "<img src=x onerror=alert(1)>"
+HOSTILE_SENTENCE = 'They said "<script>alert(2)</script>" & <b onmouseover=alert(3)>worked</b> together.'
 
 
 class _Refs(HTMLParser):
@@ -44,8 +48,8 @@ def test_render_html_inlines_vis_network(graph):
     assert "vis-network" in page and "new vis.Network" in page
 
 
-def test_render_html_is_deterministic(graph):
-    assert render_html(graph) == render_html(build_graph())
+def test_render_html_is_deterministic(graph, build):
+    assert render_html(graph) == render_html(build())
 
 
 def test_render_html_does_not_depend_on_triple_order(graph):
@@ -55,11 +59,12 @@ def test_render_html_does_not_depend_on_triple_order(graph):
     assert render_html(shuffled) == render_html(graph)
 
 
-def test_render_html_with_analysis_is_deterministic(graph):
-    assert render_html(graph, analyse(graph)) == render_html(graph, analyse(build_graph()))
+def test_render_html_with_analysis_is_deterministic(graph, build):
+    assert render_html(graph, analyse(graph)) == render_html(graph, analyse(build()))
 
 
-def test_render_html_escapes_hostile_text(hostile_graph):
+def test_render_html_escapes_hostile_text(hostile_graph, hostile, build):
+    assert hostile == {"label": HOSTILE, "sentence": HOSTILE_SENTENCE}
     page = render_html(hostile_graph)
     assert HOSTILE not in page
     assert "<script>alert(2)" not in page
@@ -68,15 +73,11 @@ def test_render_html_escapes_hostile_text(hostile_graph):
     assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in page
     parser = _parse(page)
     assert "img" not in parser.tags
-    assert parser.tags == _parse(render_html(build_graph())).tags
+    assert parser.tags == _parse(render_html(build())).tags
 
 
-def test_render_html_escapes_hostile_council_names():
-    g = build_graph()
-    from conftest import GKD  # type: ignore[import-not-found]
-    from rdflib import Literal
-    from rdflib.namespace import SKOS
-
+def test_render_html_escapes_hostile_council_names(build):
+    g = build()
     g.set((GKD["east-council"], SKOS.prefLabel, Literal(HOSTILE)))
     page = render_html(g)
     assert HOSTILE not in page
