@@ -56,7 +56,7 @@ def _options(n_nodes: int) -> dict[str, Any]:
         "edges": {
             "smooth": {"enabled": True, "type": "continuous"},
             "font": {"size": 10, "align": "middle", "face": "DejaVu Sans, Arial, sans-serif"},
-            "scaling": {"min": 1, "max": 6},
+            "scaling": {"min": 1, "max": 6, "label": {"enabled": False}},
         },
     }
 
@@ -95,6 +95,7 @@ def _network(G: nx.MultiDiGraph, analysis: Analysis | None) -> Network:
             value=round(1 + 20 * size.get(node, 0.0), 4),
             gk_type=data.get("type", "Unknown"),
             gk_councils=in_filter[node],
+            gk_degree=G.degree(node),
             gk_tip=node_tooltip(node, data, extra),
         )
     labels = G.number_of_edges() <= EDGE_LABEL_LIMIT
@@ -137,6 +138,7 @@ def _panel(G: nx.MultiDiGraph, analysis: Analysis | None) -> str:
     councils = sorted(
         ((d.get("label", n), n) for n, d in G.nodes(data=True) if d.get("type") == "LocalAuthority"),
     )
+    isolated = sum(1 for n in G if G.degree(n) == 0)
     options = "".join(f'<option value="{escape(n)}">{escape(label)}</option>' for label, n in councils)
     return (
         '<div id="gk-panel">'
@@ -148,6 +150,7 @@ def _panel(G: nx.MultiDiGraph, analysis: Analysis | None) -> str:
         "<span>(partnersWith has no arrow)</span></div>"
         '<div class="gk-row"><b>Council</b><select id="gk-council"><option value="">all councils</option>'
         f"{options}</select>"
+        f'<label><input type="checkbox" id="gk-isolated" checked> entities without relations ({isolated})</label>'
         '<label>Find <input type="search" id="gk-search" placeholder="name, then Enter"></label>'
         "<span>Hover a node or edge for its evidence; scroll to zoom.</span></div>"
         "</div>"

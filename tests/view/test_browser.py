@@ -115,6 +115,9 @@ def test_browser_filters(chromium, tmp_path, graph):
         page.uncheck('input.gk-pred[value="partnersWith"]')
         hidden = page.evaluate("() => edges.get({filter: e => e.hidden}).map(e => e.gk_predicate)")
         assert hidden == ["partnersWith"] * 3
+        page.check('input.gk-pred[value="partnersWith"]')
+        page.uncheck("#gk-isolated")
+        assert page.evaluate(visible) == sorted(["east-council", "west-council", "charity", "icb", "east-council--board"])
         page.fill("#gk-search", "icb")
         page.press("#gk-search", "Enter")
         assert page.evaluate("network.getSelectedNodes()") == ["icb"]
