@@ -44,18 +44,22 @@ def _options(n_nodes: int) -> dict[str, Any]:
         "physics": {
             "enabled": True,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 110, "avoidOverlap": 0.4},
+            "forceAtlas2Based": {
+                "gravitationalConstant": -80,
+                "springLength": 110,
+                "avoidOverlap": 0.4,
+            },
             "stabilization": {"enabled": True, "iterations": _iterations(n_nodes), "fit": True},
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "multiselect": True},
         "nodes": {
-            "font": {"size": 14, "face": "DejaVu Sans, Arial, sans-serif"},
+            "font": {"size": 16, "face": "DejaVu Sans, Arial, sans-serif"},
             "borderWidth": 1.5,
             "scaling": {"min": 10, "max": 42},
         },
         "edges": {
             "smooth": {"enabled": True, "type": "continuous"},
-            "font": {"size": 10, "align": "middle", "face": "DejaVu Sans, Arial, sans-serif"},
+            "font": {"size": 12, "align": "middle", "face": "DejaVu Sans, Arial, sans-serif"},
             "scaling": {"min": 1, "max": 6, "label": {"enabled": False}},
         },
     }
