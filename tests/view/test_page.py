@@ -5,6 +5,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import SKOS
 
@@ -154,3 +156,34 @@ def test_tooltips_escape_everything(text):
     edge = {"predicate": text, "tone": text, "sentences": ((text, text, text),)}
     for html in (node_tooltip(text, data, {text: text}), edge_tooltip(text, text, edge)):
         assert "<" not in re.sub(r"</?(div|i|span)( class=\"[a-z-]+\")?>", "", html)
+
+
+class _Text(HTMLParser):
+    """Tags and text of an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(label=st.text(), sentence=st.text())
+def test_tooltips_keep_any_text_as_text(label, sentence):
+    from graphkit.view.tooltip import edge_tooltip, node_tooltip
+
+    for html, wanted in (
+        (node_tooltip("id", {"label": label, "type": "Fund"}), label),
+        (edge_tooltip("A", "B", {"predicate": "funds", "sentences": (("r", sentence, "neutral"),)}), sentence),
+    ):
+        parser = _Text()
+        parser.feed(html)
+        parser.close()
+        assert parser.tags <= {"div", "i", "span"}
+        assert wanted.replace("\r\n", "\n").replace("\r", "\n") in "".join(parser.text).replace("\r\n", "\n").replace("\r", "\n")
