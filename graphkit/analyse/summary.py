@@ -46,7 +46,18 @@ class Analysis:
     community_of: dict[str, int] = field(repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready data, sorted, the same for the same graph and seed."""
+        """JSON-ready data, sorted, the same for the same graph and seed.
+
+        Keys: ``seed``; ``summary`` (entities, relations, facts, reports, councils,
+        communities); ``counts`` (``types``, ``predicates``); ``centrality`` (``degree``,
+        ``betweenness``, ``eigenvector``: top lists of ``{id, label, type, score}``);
+        ``communities`` (``{id, size, councils, hub, members}``, largest first);
+        ``shared_partners`` (``{id, label, type, councils, predicates}``: linked to 2+
+        councils); ``shared_mentions`` (``{id, label, type, councils}``: named in 2+
+        councils' reports); ``council_partners`` (council id -> ``{id, label, type,
+        partners: [{id, label, type, predicates}]}``); ``tone`` (partnersWith evidence:
+        ``overall``, ``by_council``, ``negative`` edges).
+        """
         return {
             "seed": self.seed,
             "summary": self.summary,

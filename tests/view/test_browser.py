@@ -131,7 +131,8 @@ def test_browser_screenshot_tool(chromium, tmp_path, graph):
     html = render_view(graph, tmp_path / "network.html")
     png = tmp_path / "shots" / "network.png"
     done = subprocess.run(
-        [sys.executable, str(tool), str(html), str(png), "--width", "900", "--height", "700"],
+        [sys.executable, str(tool), str(html), str(png), "--width", "900", "--height", "700",
+         "--hide-isolated", "--council", "east-council"],
         capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == 0, done.stderr
