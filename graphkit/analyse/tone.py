@@ -26,7 +26,8 @@ def tone_summary(G: nx.Graph, predicate: str = "partnersWith") -> dict[str, obje
     -------
     dict
         ``{"overall": {tone: n}, "by_council": {council: {tone: n}}, "negative": [...]}``
-        where ``negative`` lists the edges with negative or mixed evidence.
+        where ``negative`` lists the edges with negative or mixed evidence, with the
+        sentences that say so.
 
     Examples
     --------
@@ -35,8 +36,8 @@ def tone_summary(G: nx.Graph, predicate: str = "partnersWith") -> dict[str, obje
     ...                sentences=(("r1", "Relations were strained.", "negative"),))
     >>> tone_summary(G)["overall"]
     {'positive': 0, 'negative': 1, 'mixed': 0, 'neutral': 0}
-    >>> tone_summary(G)["negative"]
-    [{'source': 'age-uk', 'target': 'york', 'tone': 'negative'}]
+    >>> tone_summary(G)["negative"][0]["evidence"]
+    [{'report': 'r1', 'sentence': 'Relations were strained.', 'tone': 'negative'}]
     """
     councils_of = G.graph.get("report_councils", {})
     overall: Counter[str] = Counter()
@@ -50,7 +51,12 @@ def tone_summary(G: nx.Graph, predicate: str = "partnersWith") -> dict[str, obje
             for council in councils_of.get(report, ()):
                 by_council[council][tone] += 1
         if data.get("tone") in ("negative", "mixed"):
-            negative.append({"source": u, "target": v, "tone": data["tone"]})
+            evidence = [
+                {"report": r, "sentence": text, "tone": t}
+                for r, text, t in data.get("sentences", ())
+                if t in ("negative", "mixed")
+            ]
+            negative.append({"source": u, "target": v, "tone": data["tone"], "evidence": evidence})
     return {
         "overall": _ordered(overall),
         "by_council": {c: _ordered(by_council[c]) for c in sorted(by_council)},

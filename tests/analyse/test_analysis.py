@@ -72,7 +72,14 @@ def test_analyse_tone_of_partnerships(two_councils):
     assert tone["overall"] == {"positive": 3, "negative": 1, "mixed": 0, "neutral": 0}
     assert tone["by_council"]["northshire-council"]["negative"] == 1
     assert tone["by_council"]["southshire-council"]["positive"] == 2
-    assert tone["negative"] == [{"source": "northshire-council", "target": "shire-icb", "tone": "negative"}]
+    assert tone["negative"] == [
+        {
+            "source": "northshire-council",
+            "target": "shire-icb",
+            "tone": "negative",
+            "evidence": [{"report": "r-north", "sentence": "Relations with the ICB were strained.", "tone": "negative"}],
+        }
+    ]
 
 
 def test_analyse_centrality_top_lists(two_councils):
