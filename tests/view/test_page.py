@@ -187,3 +187,34 @@ def test_tooltips_keep_any_text_as_text(label, sentence):
         parser.close()
         assert parser.tags <= {"div", "i", "span"}
         assert wanted.replace("\r\n", "\n").replace("\r", "\n") in "".join(parser.text).replace("\r\n", "\n").replace("\r", "\n")
+
+
+_DIGEST = """
+import hashlib, json, sys
+from rdflib import Graph
+from graphkit.analyse import analyse
+from graphkit.view import render_html
+g = Graph().parse(sys.argv[1], format="turtle")
+a = analyse(g)
+page = render_html(g, a).encode()
+data = json.dumps(a.to_dict(), sort_keys=True).encode()
+print(hashlib.sha256(page).hexdigest(), hashlib.sha256(data).hexdigest())
+"""
+
+
+def test_output_does_not_depend_on_hash_seed(tmp_path, hostile_graph):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    source = tmp_path / "graph.ttl"
+    hostile_graph.serialize(source, format="turtle")
+    root = str(Path(__file__).resolve().parents[2])
+    digests = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": root}
+        done = subprocess.run([sys.executable, "-c", _DIGEST, str(source)], env=env,
+                              capture_output=True, text=True, timeout=120, cwd=root)
+        assert done.returncode == 0, done.stderr
+        digests.add(done.stdout.strip())
+    assert len(digests) == 1
