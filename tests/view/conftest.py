@@ -14,7 +14,7 @@ GKD = Namespace("https://graphkit.example/id/")
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 HOSTILE_SENTENCE = 'They said "<script>alert(2)</script>" & <b onmouseover=alert(3)>worked</b> together.'
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("GRAPHKIT_CHROMIUM", "/usr/bin/chromium")
 
 
 def build_graph(hostile: bool = False) -> Graph:
