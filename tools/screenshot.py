@@ -3,6 +3,7 @@
 Usage::
 
     python tools/screenshot.py out/network.html docs/network.png [--width 1400 --height 950]
+        [--hide-isolated] [--council SLUG]
 
 Loads the page from the file (no network), waits until the layout has settled
 (``<body data-gk-ready="true">``) and writes the PNG.
@@ -19,8 +20,12 @@ ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-
 
 
 def screenshot(html: str | Path, png: str | Path, width: int = 1400, height: int = 950,
-               executable: str = CHROMIUM) -> Path:
-    """Render `html` in Chromium and save a `width` x `height` PNG at `png`."""
+               executable: str = CHROMIUM, hide_isolated: bool = False, council: str = "") -> Path:
+    """Render `html` in Chromium and save a `width` x `height` PNG at `png`.
+
+    `hide_isolated` hides entities without relations; `council` (a council's id) shows only
+    what that council's reports name. The view is refitted after either.
+    """
     from playwright.sync_api import sync_playwright
 
     html, png = Path(html).resolve(), Path(png)
@@ -33,6 +38,12 @@ def screenshot(html: str | Path, png: str | Path, width: int = 1400, height: int
             page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
             page.goto(html.as_uri())
             page.wait_for_selector("body[data-gk-ready=true]", state="attached", timeout=120_000)
+            if hide_isolated:
+                page.uncheck("#gk-isolated")
+            if council:
+                page.select_option("#gk-council", council)
+            if hide_isolated or council:
+                page.evaluate("network.fit({animation: false})")
             page.wait_for_timeout(300)  # let the last frame paint
             page.screenshot(path=str(png), full_page=False)
         finally:
@@ -47,9 +58,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=950)
     parser.add_argument("--chromium", default=CHROMIUM, help="Chromium executable")
+    parser.add_argument("--hide-isolated", action="store_true", help="hide entities without relations")
+    parser.add_argument("--council", default="", help="show only this council's part (its id)")
     args = parser.parse_args(argv)
     try:
-        out = screenshot(args.html, args.png, args.width, args.height, args.chromium)
+        out = screenshot(args.html, args.png, args.width, args.height, args.chromium,
+                         hide_isolated=args.hide_isolated, council=args.council)
     except Exception as exc:  # one line for the user
         print(f"screenshot: {exc}".splitlines()[0], file=sys.stderr)
         return 1

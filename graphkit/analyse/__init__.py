@@ -12,7 +12,7 @@ from .convert import to_networkx
 from .counts import count_predicates, count_types
 from .decorators import needs_types, simple_graph
 from .partners import council_partners
-from .shared import shared_partners
+from .shared import shared_mentions, shared_partners
 from .summary import Analysis, analyse, analyse_networkx
 from .tone import tone_summary
 
@@ -27,6 +27,7 @@ __all__ = sorted(
         "count_types",
         "needs_types",
         "partner_communities",
+        "shared_mentions",
         "shared_partners",
         "simple_graph",
         "to_networkx",

@@ -9,7 +9,7 @@ from .decorators import simple_graph
 __all__ = ["centrality_scores", "top_nodes", "MEASURES", "EXACT_BETWEENNESS_LIMIT"]
 
 #: Betweenness is exact up to this many nodes, then sampled from this many pivots (seeded).
-EXACT_BETWEENNESS_LIMIT = 1000
+EXACT_BETWEENNESS_LIMIT = 500
 
 MEASURES = ("degree", "betweenness", "eigenvector")
 

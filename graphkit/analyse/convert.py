@@ -24,7 +24,10 @@ from .terms import (
     report_id,
 )
 
-__all__ = ["to_networkx", "combine_tones"]
+__all__ = ["to_networkx", "combine_tones", "REFERENCE"]
+
+#: Source name of evidence that comes from reference data rather than a report.
+REFERENCE = "reference data"
 
 _TYPE_IRIS = {GK[name]: name for name in ENTITY_TYPES}
 _PREDICATE_IRIS = {GK[name]: name for name in PREDICATES}
@@ -49,7 +52,9 @@ def to_networkx(graph: rdflib.Graph) -> nx.MultiDiGraph:
         (``(property, value)`` pairs) and ``same_as``. Edges are keyed by predicate and carry
         ``predicate``, ``directed``, ``evidence`` (number of facts), ``sentences``
         (``(report, sentence, tone)`` triples), ``tone`` and ``reports``.
-        ``G.graph["report_council"]`` maps each report id to its council's id. A symmetric
+        Evidence from reference data (not a report) has source ``"reference data: NAME"``.
+        ``G.graph["report_councils"]`` maps each report id to the ids of the councils it
+        assesses (``gk:assesses``, or ``gk:council``). A symmetric
         relation (``partnersWith``) is one edge from the smaller id to the larger.
         Nodes and edges are added in sorted order, so the result is deterministic.
 
@@ -69,14 +74,19 @@ def to_networkx(graph: rdflib.Graph) -> nx.MultiDiGraph:
     [('age-uk', 'york-council', 'partnersWith')]
     """
     types = _entity_types(graph)
-    council_of = {
-        report_id(str(r)): entity_id(str(c))
-        for r, c in graph.subject_objects(GK.council)
-        if isinstance(c, URIRef)
-    }
+    report_councils: dict[str, set[str]] = defaultdict(set)
+    for prop in (GK.assesses, GK.council):
+        for r, c in graph.subject_objects(prop):
+            if isinstance(c, URIRef):
+                report_councils[report_id(str(r))].add(entity_id(str(c)))
     reports: dict[str, set[str]] = defaultdict(set)
-    for rep, council in council_of.items():
-        reports[council].add(rep)
+    for rep, councils in report_councils.items():
+        for council in councils:
+            reports[council].add(rep)
+    for iri in types:  # the entities graph: an entity derives from the reports naming it
+        for source in graph.objects(URIRef(iri), PROV.wasDerivedFrom):
+            if _is_report(graph, source):
+                reports[entity_id(iri)].add(report_id(str(source)))
 
     edges: dict[tuple[str, str, str], list[tuple[str, str, str]]] = defaultdict(list)
     for s, p, o in graph:
@@ -89,15 +99,20 @@ def to_networkx(graph: rdflib.Graph) -> nx.MultiDiGraph:
         key = _edge_key(str(s), _PREDICATE_IRIS[p], str(o))
         sentence = str(graph.value(fact, GK.sentence) or "")
         tone = str(graph.value(fact, GK.tone) or "neutral")
-        derived = sorted(report_id(str(r)) for r in graph.objects(fact, PROV.wasDerivedFrom))
-        for rep in derived or [""]:
-            edges[key].append((rep, sentence, tone))
-            if rep:
+        for source in sorted(graph.objects(fact, PROV.wasDerivedFrom)) or [None]:
+            if source is not None and _is_report(graph, source):
+                rep = report_id(str(source))
+                edges[key].append((rep, sentence, tone))
                 reports[entity_id(key[0])].add(rep)
                 reports[entity_id(key[2])].add(rep)
+            else:  # reference data (or no source): name it, it is no report
+                name = _label(graph, source) if isinstance(source, URIRef) else ""
+                edges[key].append((f"{REFERENCE}: {name}" if name else REFERENCE, sentence, tone))
 
     iris = set(types) | {k[0] for k in edges} | {k[2] for k in edges}
-    G = nx.MultiDiGraph(report_council=dict(sorted(council_of.items())))
+    G = nx.MultiDiGraph(
+        report_councils={r: tuple(sorted(cs)) for r, cs in sorted(report_councils.items())}
+    )
     for iri in sorted(iris, key=entity_id):
         node = entity_id(iri)
         reps = tuple(sorted(reports[node]))
@@ -107,9 +122,9 @@ def to_networkx(graph: rdflib.Graph) -> nx.MultiDiGraph:
             label=_label(graph, URIRef(iri)) or node,
             type=types.get(iri, "Unknown"),
             reports=reps,
-            councils=tuple(sorted({council_of[r] for r in reps if r in council_of})),
+            councils=tuple(sorted({c for r in reps for c in report_councils.get(r, ())})),
             alt_labels=tuple(sorted({str(x) for x in graph.objects(URIRef(iri), SKOS.altLabel)})),
-            identifiers=_identifiers(graph, URIRef(iri)),
+            identifiers=tuple(i for i in _identifiers(graph, URIRef(iri)) if i[1] != node),
             same_as=tuple(sorted(str(x) for x in graph.objects(URIRef(iri), OWL.sameAs))),
         )
     for (s, predicate, o), evidence in sorted(edges.items(), key=lambda kv: _sort_key(kv[0])):
@@ -123,7 +138,7 @@ def to_networkx(graph: rdflib.Graph) -> nx.MultiDiGraph:
             evidence=len(sentences),
             sentences=sentences,
             tone=combine_tones(t for _, _, t in sentences),
-            reports=tuple(sorted({r for r, _, _ in sentences if r})),
+            reports=tuple(sorted({r for r, _, _ in sentences if not r.startswith(REFERENCE)})),
         )
     return G
 
@@ -154,6 +169,13 @@ def _edge_key(s: str, predicate: str, o: str) -> tuple[str, str, str]:
 def _sort_key(key: tuple[str, str, str]) -> tuple[str, str, str]:
     """Sort edges by their ids, then predicate."""
     return (entity_id(key[0]), entity_id(key[2]), key[1])
+
+
+def _is_report(graph: rdflib.Graph, node: object) -> bool:
+    """A ``gk:Report`` node, or an IRI of the ``gkd:report/`` form."""
+    if not isinstance(node, URIRef):
+        return False
+    return (node, RDF.type, GK.Report) in graph or report_id(str(node)) != str(node)
 
 
 def _entity_types(graph: rdflib.Graph) -> dict[str, str]:

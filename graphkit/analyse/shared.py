@@ -8,7 +8,7 @@ import networkx as nx
 
 from .decorators import needs_types
 
-__all__ = ["council_links", "shared_partners"]
+__all__ = ["council_links", "shared_partners", "shared_mentions"]
 
 COUNCIL = "LocalAuthority"
 
@@ -72,4 +72,25 @@ def shared_partners(G: nx.Graph, min_councils: int = 2) -> dict[str, dict[str, t
         }
         for partner, councils in sorted(by_partner.items())
         if len(councils) >= min_councils
+    }
+
+
+def shared_mentions(G: nx.Graph, min_councils: int = 2) -> dict[str, tuple[str, ...]]:
+    """Nodes that the reports of `min_councils` or more councils mention.
+
+    Unlike ``shared_partners`` this needs no direct link to the council: a body named in
+    two councils' reports (``councils`` node attribute) counts.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_node("age-uk", councils=("hartlepool", "york"))
+    >>> G.add_node("icb", councils=("york",))
+    >>> shared_mentions(G)
+    {'age-uk': ('hartlepool', 'york')}
+    """
+    return {
+        n: tuple(sorted(cs))
+        for n, cs in sorted(G.nodes(data="councils"))
+        if cs and len(set(cs) - {n}) >= min_councils
     }

@@ -13,7 +13,7 @@ from .communities import partner_communities
 from .convert import to_networkx
 from .counts import count_predicates, count_types
 from .partners import council_partners
-from .shared import shared_partners
+from .shared import shared_mentions, shared_partners
 from .tone import tone_summary
 
 __all__ = ["Analysis", "analyse", "analyse_networkx", "TOP"]
@@ -26,8 +26,10 @@ TOP = 15
 class Analysis:
     """The network measures of one graph; ``to_dict()`` is what ``analysis.json`` holds.
 
-    ``centrality`` holds every node's score per measure (the view sizes nodes by it);
-    ``communities`` maps node id -> community number.
+    ``shared_partners`` are linked directly to two or more councils; ``shared_mentions``
+    are named in the reports of two or more councils. ``centrality`` holds every node's
+    score per measure (the view sizes nodes by it); ``community_of`` maps node id ->
+    community number.
     """
 
     seed: int
@@ -37,13 +39,25 @@ class Analysis:
     top: dict[str, list[dict[str, Any]]]
     communities: list[dict[str, Any]]
     shared_partners: list[dict[str, Any]]
+    shared_mentions: list[dict[str, Any]]
     council_partners: dict[str, dict[str, Any]]
     tone: dict[str, Any]
     centrality: dict[str, dict[str, float]] = field(repr=False)
     community_of: dict[str, int] = field(repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready data, sorted, the same for the same graph and seed."""
+        """JSON-ready data, sorted, the same for the same graph and seed.
+
+        Keys: ``seed``; ``summary`` (entities, relations, facts, reports, councils,
+        communities); ``counts`` (``types``, ``predicates``); ``centrality`` (``degree``,
+        ``betweenness``, ``eigenvector``: top lists of ``{id, label, type, score}``);
+        ``communities`` (``{id, size, councils, hub, members}``, largest first);
+        ``shared_partners`` (``{id, label, type, councils, predicates}``: linked to 2+
+        councils); ``shared_mentions`` (``{id, label, type, councils}``: named in 2+
+        councils' reports); ``council_partners`` (council id -> ``{id, label, type,
+        partners: [{id, label, type, predicates}]}``); ``tone`` (partnersWith evidence:
+        ``overall``, ``by_council``, ``negative`` edges).
+        """
         return {
             "seed": self.seed,
             "summary": self.summary,
@@ -51,6 +65,7 @@ class Analysis:
             "centrality": self.top,
             "communities": self.communities,
             "shared_partners": self.shared_partners,
+            "shared_mentions": self.shared_mentions,
             "council_partners": self.council_partners,
             "tone": self.tone,
         }
@@ -95,7 +110,7 @@ def analyse_networkx(G: nx.MultiDiGraph, seed: int = 0) -> Analysis:
     groups = partner_communities(G, seed=seed)
     community_of = {n: i for i, members in enumerate(groups) for n in members}
     facts = sum(int(d.get("evidence", 0)) for _, _, d in G.edges(data=True))
-    reports = set(G.graph.get("report_council", {}))
+    reports = set(G.graph.get("report_councils", {}))
     for _, reps in G.nodes(data="reports"):
         reports.update(reps or ())
     return Analysis(
@@ -125,6 +140,7 @@ def analyse_networkx(G: nx.MultiDiGraph, seed: int = 0) -> Analysis:
             _brief(G, p) | {"councils": list(d["councils"]), "predicates": list(d["predicates"])}
             for p, d in shared_partners(G).items()
         ],
+        shared_mentions=[_brief(G, n) | {"councils": list(cs)} for n, cs in shared_mentions(G).items()],
         council_partners={
             c: _brief(G, c)
             | {"partners": [_brief(G, p) | {"predicates": list(ps)} for p, ps in partners.items()]}

@@ -18,7 +18,7 @@ def tone_summary(G: nx.Graph, predicate: str = "partnersWith") -> dict[str, obje
     ----------
     G : networkx.Graph
         Edges carry ``predicate`` and ``sentences`` (``(report, sentence, tone)`` triples);
-        ``G.graph["report_council"]`` maps a report id to the id of its council.
+        ``G.graph["report_councils"]`` maps a report id to the ids of its councils.
     predicate : str
         The relation to summarise.
 
@@ -26,19 +26,20 @@ def tone_summary(G: nx.Graph, predicate: str = "partnersWith") -> dict[str, obje
     -------
     dict
         ``{"overall": {tone: n}, "by_council": {council: {tone: n}}, "negative": [...]}``
-        where ``negative`` lists the edges with negative or mixed evidence.
+        where ``negative`` lists the edges with negative or mixed evidence, with the
+        sentences that say so.
 
     Examples
     --------
-    >>> G = nx.MultiDiGraph(report_council={"r1": "york"})
+    >>> G = nx.MultiDiGraph(report_councils={"r1": ("york",)})
     >>> _ = G.add_edge("age-uk", "york", predicate="partnersWith", tone="negative",
     ...                sentences=(("r1", "Relations were strained.", "negative"),))
     >>> tone_summary(G)["overall"]
     {'positive': 0, 'negative': 1, 'mixed': 0, 'neutral': 0}
-    >>> tone_summary(G)["negative"]
-    [{'source': 'age-uk', 'target': 'york', 'tone': 'negative'}]
+    >>> tone_summary(G)["negative"][0]["evidence"]
+    [{'report': 'r1', 'sentence': 'Relations were strained.', 'tone': 'negative'}]
     """
-    council_of = G.graph.get("report_council", {})
+    councils_of = G.graph.get("report_councils", {})
     overall: Counter[str] = Counter()
     by_council: dict[str, Counter[str]] = defaultdict(Counter)
     negative = []
@@ -47,10 +48,15 @@ def tone_summary(G: nx.Graph, predicate: str = "partnersWith") -> dict[str, obje
             continue
         for report, _, tone in data.get("sentences", ()):
             overall[tone] += 1
-            if report in council_of:
-                by_council[council_of[report]][tone] += 1
+            for council in councils_of.get(report, ()):
+                by_council[council][tone] += 1
         if data.get("tone") in ("negative", "mixed"):
-            negative.append({"source": u, "target": v, "tone": data["tone"]})
+            evidence = [
+                {"report": r, "sentence": text, "tone": t}
+                for r, text, t in data.get("sentences", ())
+                if t in ("negative", "mixed")
+            ]
+            negative.append({"source": u, "target": v, "tone": data["tone"], "evidence": evidence})
     return {
         "overall": _ordered(overall),
         "by_council": {c: _ordered(by_council[c]) for c in sorted(by_council)},

@@ -32,6 +32,11 @@ _EMPTY_HEADING = re.compile(r"\s*<center>\s*<h1>\s*</h1>\s*</center>", re.I)
 _DEAD = re.compile(r"\s*<!--\s*<link.*?-->|//# sourceMappingURL=[^\s<]+", re.S)
 
 
+def _iterations(n_nodes: int) -> int:
+    """Layout steps before the page settles: fewer on large graphs so it opens quickly."""
+    return 600 if n_nodes <= 300 else 250 if n_nodes <= 2000 else 120
+
+
 def _options(n_nodes: int) -> dict[str, Any]:
     """vis-network options: seeded layout, physics that settles, then stops."""
     return {
@@ -39,19 +44,23 @@ def _options(n_nodes: int) -> dict[str, Any]:
         "physics": {
             "enabled": True,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 110, "avoidOverlap": 0.4},
-            "stabilization": {"enabled": True, "iterations": 600, "fit": True},
+            "forceAtlas2Based": {
+                "gravitationalConstant": -80,
+                "springLength": 110,
+                "avoidOverlap": 0.4,
+            },
+            "stabilization": {"enabled": True, "iterations": _iterations(n_nodes), "fit": True},
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "multiselect": True},
         "nodes": {
-            "font": {"size": 14, "face": "DejaVu Sans, Arial, sans-serif"},
+            "font": {"size": 16, "face": "DejaVu Sans, Arial, sans-serif"},
             "borderWidth": 1.5,
             "scaling": {"min": 10, "max": 42},
         },
         "edges": {
             "smooth": {"enabled": True, "type": "continuous"},
-            "font": {"size": 10, "align": "middle", "face": "DejaVu Sans, Arial, sans-serif"},
-            "scaling": {"min": 1, "max": 6},
+            "font": {"size": 12, "align": "middle", "face": "DejaVu Sans, Arial, sans-serif"},
+            "scaling": {"min": 1, "max": 6, "label": {"enabled": False}},
         },
     }
 
@@ -90,6 +99,7 @@ def _network(G: nx.MultiDiGraph, analysis: Analysis | None) -> Network:
             value=round(1 + 20 * size.get(node, 0.0), 4),
             gk_type=data.get("type", "Unknown"),
             gk_councils=in_filter[node],
+            gk_degree=G.degree(node),
             gk_tip=node_tooltip(node, data, extra),
         )
     labels = G.number_of_edges() <= EDGE_LABEL_LIMIT
@@ -114,7 +124,7 @@ def _panel(G: nx.MultiDiGraph, analysis: Analysis | None) -> str:
     """Heading, summary, legend with type and predicate filters, council filter, search."""
     types = sorted({t for _, t in G.nodes(data="type")}, key=lambda t: (t not in NODE_STYLES, t))
     predicates = sorted({p for _, _, p in G.edges(data="predicate")}, key=lambda p: (p not in EDGE_COLOURS, p))
-    reports = len(G.graph.get("report_council", {}))
+    reports = len(G.graph.get("report_councils", {}))
     summary = f"{G.number_of_nodes()} entities \u00b7 {G.number_of_edges()} relations \u00b7 {reports} reports"
     if analysis is not None:
         summary += f" \u00b7 {len(analysis.communities)} communities \u00b7 {len(analysis.shared_partners)} partners shared by councils"
@@ -132,6 +142,7 @@ def _panel(G: nx.MultiDiGraph, analysis: Analysis | None) -> str:
     councils = sorted(
         ((d.get("label", n), n) for n, d in G.nodes(data=True) if d.get("type") == "LocalAuthority"),
     )
+    isolated = sum(1 for n in G if G.degree(n) == 0)
     options = "".join(f'<option value="{escape(n)}">{escape(label)}</option>' for label, n in councils)
     return (
         '<div id="gk-panel">'
@@ -143,6 +154,7 @@ def _panel(G: nx.MultiDiGraph, analysis: Analysis | None) -> str:
         "<span>(partnersWith has no arrow)</span></div>"
         '<div class="gk-row"><b>Council</b><select id="gk-council"><option value="">all councils</option>'
         f"{options}</select>"
+        f'<label><input type="checkbox" id="gk-isolated" checked> entities without relations ({isolated})</label>'
         '<label>Find <input type="search" id="gk-search" placeholder="name, then Enter"></label>'
         "<span>Hover a node or edge for its evidence; scroll to zoom.</span></div>"
         "</div>"

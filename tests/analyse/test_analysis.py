@@ -48,6 +48,15 @@ def test_analyse_shared_partners(two_councils):
     assert shared[1]["label"] == "Shire Integrated Care Board"
 
 
+def test_analyse_shared_mentions(two_councils):
+    shared = analyse(two_councils).to_dict()["shared_mentions"]
+    # the ICB and the charity appear in both councils' reports; the fund and board in one
+    assert [(p["id"], p["councils"]) for p in shared] == [
+        ("carers-together", ["northshire-council", "southshire-council"]),
+        ("shire-icb", ["northshire-council", "southshire-council"]),
+    ]
+
+
 def test_analyse_council_partners(two_councils):
     partners = analyse(two_councils).to_dict()["council_partners"]
     assert sorted(partners) == ["northshire-council", "southshire-council"]
@@ -63,7 +72,14 @@ def test_analyse_tone_of_partnerships(two_councils):
     assert tone["overall"] == {"positive": 3, "negative": 1, "mixed": 0, "neutral": 0}
     assert tone["by_council"]["northshire-council"]["negative"] == 1
     assert tone["by_council"]["southshire-council"]["positive"] == 2
-    assert tone["negative"] == [{"source": "northshire-council", "target": "shire-icb", "tone": "negative"}]
+    assert tone["negative"] == [
+        {
+            "source": "northshire-council",
+            "target": "shire-icb",
+            "tone": "negative",
+            "evidence": [{"report": "r-north", "sentence": "Relations with the ICB were strained.", "tone": "negative"}],
+        }
+    ]
 
 
 def test_analyse_centrality_top_lists(two_councils):

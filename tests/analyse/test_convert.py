@@ -42,7 +42,7 @@ def test_to_networkx_node_reports_and_councils(two_councils):
     assert G.nodes["carers-together"]["reports"] == ("r-north", "r-south")
     assert G.nodes["carers-together"]["councils"] == ("northshire-council", "southshire-council")
     assert G.nodes["better-care-fund"]["councils"] == ("northshire-council",)
-    assert G.graph["report_council"] == {"r-north": "northshire-council", "r-south": "southshire-council"}
+    assert G.graph["report_councils"] == {"r-north": ("northshire-council",), "r-south": ("southshire-council",)}
 
 
 def test_to_networkx_identifiers(two_councils):
@@ -120,3 +120,37 @@ def test_to_networkx_is_deterministic_under_insertion_order(two_councils):
     a, b = to_networkx(two_councils), to_networkx(reversed_graph)
     assert list(a.nodes(data=True)) == list(b.nodes(data=True))
     assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
+
+
+def test_to_networkx_reads_the_rdf_stage_shape(builder):
+    """gk:assesses, dcterms:identifier, entity provenance and reference-data facts."""
+    from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
+
+    g = builder.graph
+    council = builder.entity("york-council", "LocalAuthority", "City of York Council")
+    icb = builder.entity("york-icb", "NHSBody", "York ICB")
+    g.add((council, DCTERMS.identifier, Literal("york-council")))
+    g.add((council, DCTERMS.identifier, Literal("gss:E06000014")))
+    report = GKD["report/r-york"]
+    g.add((report, RDF.type, GK.Report))
+    g.add((report, GK.assesses, council))
+    g.add((icb, PROV.wasDerivedFrom, report))
+    source = GKD["reference/ons-lad"]
+    g.add((source, RDF.type, GK.ReferenceDataset))
+    g.add((source, RDFS.label, Literal("ONS LAD codes")))
+    fact = GKD["reference/fact/0123456789abcdef"]
+    g.add((fact, RDF.type, GK.Fact))
+    g.add((fact, GK.subject, council))
+    g.add((fact, GK.predicate, GK.partOf))
+    g.add((fact, GK.object, icb))
+    g.add((fact, PROV.wasDerivedFrom, source))
+    g.add((council, GK.partOf, icb))
+
+    G = to_networkx(g)
+    assert G.graph["report_councils"] == {"r-york": ("york-council",)}
+    assert G.nodes["york-council"]["identifiers"] == (("identifier", "gss:E06000014"),)
+    assert G.nodes["york-icb"]["reports"] == ("r-york",)
+    assert G.nodes["york-icb"]["councils"] == ("york-council",)
+    data = G.edges["york-council", "york-icb", "partOf"]
+    assert data["sentences"] == (("reference data: ONS LAD codes", "", "neutral"),)
+    assert data["reports"] == ()

@@ -14,7 +14,7 @@ GKD = Namespace("https://graphkit.example/id/")
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 HOSTILE_SENTENCE = 'They said "<script>alert(2)</script>" & <b onmouseover=alert(3)>worked</b> together.'
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("GRAPHKIT_CHROMIUM", "/usr/bin/chromium")
 
 
 def build_graph(hostile: bool = False) -> Graph:
@@ -53,6 +53,18 @@ def build_graph(hostile: bool = False) -> Graph:
         g.add((fact, PROV.wasDerivedFrom, GKD[f"report/{rep}"]))
         g.add((GKD[s], GK[p], GKD[o]))
     return g
+
+
+@pytest.fixture
+def build():
+    """The graph factory: ``build(hostile=False) -> Graph`` (a fresh graph each call)."""
+    return build_graph
+
+
+@pytest.fixture
+def hostile() -> dict[str, str]:
+    """The hostile label and sentence of ``build(hostile=True)``."""
+    return {"label": HOSTILE, "sentence": HOSTILE_SENTENCE}
 
 
 @pytest.fixture

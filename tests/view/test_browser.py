@@ -10,7 +10,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import HOSTILE, HOSTILE_SENTENCE  # type: ignore[import-not-found]
 
 from graphkit.analyse import analyse
 from graphkit.view import render_view
@@ -78,7 +77,7 @@ def test_browser_page_renders_offline(chromium, tmp_path, served, hostile_graph,
         page.close()
 
 
-def test_browser_hostile_label_stays_text(chromium, tmp_path, hostile_graph):
+def test_browser_hostile_label_stays_text(chromium, tmp_path, hostile_graph, hostile):
     path = render_view(hostile_graph, tmp_path / "network.html")
     page, log = _open(chromium, path.as_uri(), ("file:", "data:", "blob:"))
     try:
@@ -87,14 +86,14 @@ def test_browser_hostile_label_stays_text(chromium, tmp_path, hostile_graph):
         page.mouse.move(box["x"] + spot["x"], box["y"] + spot["y"])
         tooltip = page.locator("div.vis-tooltip")
         tooltip.wait_for(state="visible", timeout=5_000)
-        assert HOSTILE in tooltip.inner_text()
+        assert hostile["label"] in tooltip.inner_text()
         assert tooltip.locator("img, script").count() == 0
         titles = page.evaluate(
             """() => edges.get().concat(nodes.get()).map(x => [
                 x.title instanceof Element, x.title.querySelectorAll('img, script, b').length, x.title.textContent])"""
         )
         assert all(is_element and bad == 0 for is_element, bad, _ in titles)
-        assert any(HOSTILE_SENTENCE in text for _, _, text in titles)
+        assert any(hostile["sentence"] in text for _, _, text in titles)
         assert page.locator("img").count() == 0
         page.wait_for_timeout(200)
         assert log == {"errors": [], "outside": [], "dialogs": []}
@@ -116,6 +115,9 @@ def test_browser_filters(chromium, tmp_path, graph):
         page.uncheck('input.gk-pred[value="partnersWith"]')
         hidden = page.evaluate("() => edges.get({filter: e => e.hidden}).map(e => e.gk_predicate)")
         assert hidden == ["partnersWith"] * 3
+        page.check('input.gk-pred[value="partnersWith"]')
+        page.uncheck("#gk-isolated")
+        assert page.evaluate(visible) == sorted(["east-council", "west-council", "charity", "icb", "east-council--board"])
         page.fill("#gk-search", "icb")
         page.press("#gk-search", "Enter")
         assert page.evaluate("network.getSelectedNodes()") == ["icb"]
@@ -129,7 +131,8 @@ def test_browser_screenshot_tool(chromium, tmp_path, graph):
     html = render_view(graph, tmp_path / "network.html")
     png = tmp_path / "shots" / "network.png"
     done = subprocess.run(
-        [sys.executable, str(tool), str(html), str(png), "--width", "900", "--height", "700"],
+        [sys.executable, str(tool), str(html), str(png), "--width", "900", "--height", "700",
+         "--hide-isolated", "--council", "east-council"],
         capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == 0, done.stderr

@@ -5,11 +5,17 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from conftest import HOSTILE, HOSTILE_SENTENCE, build_graph  # type: ignore[import-not-found]
-from rdflib import Graph
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Graph, Literal, Namespace
+from rdflib.namespace import SKOS
 
 from graphkit.analyse import analyse
 from graphkit.view import render_html, render_view
+
+GKD = Namespace("https://graphkit.example/id/")
+HOSTILE = "<img src=x onerror=alert(1)>"
+HOSTILE_SENTENCE = 'They said "<script>alert(2)</script>" & <b onmouseover=alert(3)>worked</b> together.'
 
 
 class _Refs(HTMLParser):
@@ -44,8 +50,8 @@ def test_render_html_inlines_vis_network(graph):
     assert "vis-network" in page and "new vis.Network" in page
 
 
-def test_render_html_is_deterministic(graph):
-    assert render_html(graph) == render_html(build_graph())
+def test_render_html_is_deterministic(graph, build):
+    assert render_html(graph) == render_html(build())
 
 
 def test_render_html_does_not_depend_on_triple_order(graph):
@@ -55,11 +61,12 @@ def test_render_html_does_not_depend_on_triple_order(graph):
     assert render_html(shuffled) == render_html(graph)
 
 
-def test_render_html_with_analysis_is_deterministic(graph):
-    assert render_html(graph, analyse(graph)) == render_html(graph, analyse(build_graph()))
+def test_render_html_with_analysis_is_deterministic(graph, build):
+    assert render_html(graph, analyse(graph)) == render_html(graph, analyse(build()))
 
 
-def test_render_html_escapes_hostile_text(hostile_graph):
+def test_render_html_escapes_hostile_text(hostile_graph, hostile, build):
+    assert hostile == {"label": HOSTILE, "sentence": HOSTILE_SENTENCE}
     page = render_html(hostile_graph)
     assert HOSTILE not in page
     assert "<script>alert(2)" not in page
@@ -68,15 +75,11 @@ def test_render_html_escapes_hostile_text(hostile_graph):
     assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in page
     parser = _parse(page)
     assert "img" not in parser.tags
-    assert parser.tags == _parse(render_html(build_graph())).tags
+    assert parser.tags == _parse(render_html(build())).tags
 
 
-def test_render_html_escapes_hostile_council_names():
-    g = build_graph()
-    from conftest import GKD  # type: ignore[import-not-found]
-    from rdflib import Literal
-    from rdflib.namespace import SKOS
-
+def test_render_html_escapes_hostile_council_names(build):
+    g = build()
     g.set((GKD["east-council"], SKOS.prefLabel, Literal(HOSTILE)))
     page = render_html(g)
     assert HOSTILE not in page
@@ -153,3 +156,65 @@ def test_tooltips_escape_everything(text):
     edge = {"predicate": text, "tone": text, "sentences": ((text, text, text),)}
     for html in (node_tooltip(text, data, {text: text}), edge_tooltip(text, text, edge)):
         assert "<" not in re.sub(r"</?(div|i|span)( class=\"[a-z-]+\")?>", "", html)
+
+
+class _Text(HTMLParser):
+    """Tags and text of an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(label=st.text(), sentence=st.text())
+def test_tooltips_keep_any_text_as_text(label, sentence):
+    from graphkit.view.tooltip import edge_tooltip, node_tooltip
+
+    for html, wanted in (
+        (node_tooltip("id", {"label": label, "type": "Fund"}), label),
+        (edge_tooltip("A", "B", {"predicate": "funds", "sentences": (("r", sentence, "neutral"),)}), sentence),
+    ):
+        parser = _Text()
+        parser.feed(html)
+        parser.close()
+        assert parser.tags <= {"div", "i", "span"}
+        assert wanted.replace("\r\n", "\n").replace("\r", "\n") in "".join(parser.text).replace("\r\n", "\n").replace("\r", "\n")
+
+
+_DIGEST = """
+import hashlib, json, sys
+from rdflib import Graph
+from graphkit.analyse import analyse
+from graphkit.view import render_html
+g = Graph().parse(sys.argv[1], format="turtle")
+a = analyse(g)
+page = render_html(g, a).encode()
+data = json.dumps(a.to_dict(), sort_keys=True).encode()
+print(hashlib.sha256(page).hexdigest(), hashlib.sha256(data).hexdigest())
+"""
+
+
+def test_output_does_not_depend_on_hash_seed(tmp_path, hostile_graph):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    source = tmp_path / "graph.ttl"
+    hostile_graph.serialize(source, format="turtle")
+    root = str(Path(__file__).resolve().parents[2])
+    digests = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": root}
+        done = subprocess.run([sys.executable, "-c", _DIGEST, str(source)], env=env,
+                              capture_output=True, text=True, timeout=120, cwd=root)
+        assert done.returncode == 0, done.stderr
+        digests.add(done.stdout.strip())
+    assert len(digests) == 1

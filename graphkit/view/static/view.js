@@ -17,15 +17,17 @@
   function applyFilter() {
     var types = checked("gk-type"), preds = checked("gk-pred");
     var council = document.getElementById("gk-council").value;
+    var lonely = document.getElementById("gk-isolated").checked;
     nodes.update(nodes.get().map(function (n) {
       var inCouncil = !council || n.gk_councils.indexOf(council) >= 0;
-      return { id: n.id, hidden: !(types[n.gk_type] !== false && inCouncil) };
+      var shown = types[n.gk_type] !== false && inCouncil && (lonely || n.gk_degree > 0);
+      return { id: n.id, hidden: !shown };
     }));
     edges.update(edges.get().map(function (e) {
       return { id: e.id, hidden: preds[e.gk_predicate] === false };
     }));
   }
-  document.querySelectorAll("input.gk-type, input.gk-pred, #gk-council").forEach(function (el) {
+  document.querySelectorAll("input.gk-type, input.gk-pred, #gk-council, #gk-isolated").forEach(function (el) {
     el.addEventListener("change", applyFilter);
   });
   document.getElementById("gk-search").addEventListener("change", function (ev) {
