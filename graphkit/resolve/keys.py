@@ -41,6 +41,7 @@ class Context:
     report_id: str
     scope: str
     gss: str | None
+    date: str | None = None
 
 
 def scope_of_gss(gss: str) -> str:
@@ -54,7 +55,7 @@ def context(report: Report) -> Context:
     if gss is None and report.council:
         gss = match_council(report.council)
     if gss:
-        return Context(report.report_id, scope_of_gss(gss), gss)
+        return Context(report.report_id, scope_of_gss(gss), gss, report.date)
     if report.council:
         return Context(report.report_id, slugify(report.council), None)
     return Context(report.report_id, "report-" + slugify(report.report_id), None)
@@ -103,6 +104,33 @@ def _local_body(c: str, ctx: Context) -> Key | None:
     return None
 
 
+#: A council counts as lying in one ICB when at least this share of its LSOAs does.
+WHOLLY_IN_ONE_ICB = 0.95
+
+
+def _councils_icb(key: Key, ctx: Context) -> str | None:
+    """ODS code of the ICB an unnamed "ICB" of the report's own council denotes, if certain.
+
+    Only for a council that lies (almost) wholly in one ICB of the reference data, taking the
+    2026 successor for reports dated from 1 April 2026.
+    """
+    if key[2] != "integrated-care-board" or not ctx.gss or key[1] != ctx.scope:
+        return None
+    from .reference import nhs_by_ods
+
+    council = council_by_gss()[ctx.gss]
+    try:
+        share = float(council.icb_share or 0)
+    except ValueError:
+        return None
+    code = council.icb_code
+    if (ctx.date or "") >= "2026-04-01" and council.icb_code_2026:
+        code = council.icb_code_2026
+    if share < WHOLLY_IN_ONE_ICB or code not in nhs_by_ods():
+        return None
+    return code
+
+
 def form_key(form: str, type_: str, ctx: Context) -> tuple[Key, str] | None:
     """The key of one surface form and the rule that gave it, or None for a bare short form.
 
@@ -128,6 +156,9 @@ def form_key(form: str, type_: str, ctx: Context) -> tuple[Key, str] | None:
         return ("national", nat), "national body list"
     local = _local_body(c, ctx)
     if local:
+        icb = _councils_icb(local, ctx)
+        if icb:
+            return ("ods", icb), "reference data: the ICB of the report's council (the text does not name it)"
         return local, "generic local body"
     if n in anaphors() or c in anaphors():
         return None

@@ -71,6 +71,13 @@ def test_gold_shared_national_fund_links_reports(gold_resolution):
 
 def test_gold_generic_local_bodies_stay_apart(gold_resolution):
     res, golds = gold_resolution
-    for key in ("public-health", "health-and-wellbeing-board", "section-75-agreement", "icb"):
+    for key in ("public-health", "health-and-wellbeing-board", "section-75-agreement"):
         ids = [res.index[(g["report"], key)] for g in golds if any(e["id"] == key for e in g["entities"])]
         assert len(ids) == len(set(ids)) >= 2, key
+
+
+def test_gold_unnamed_icbs_of_councils_in_one_icb_are_that_icb(gold_resolution):
+    res, golds = gold_resolution
+    ids = {res.index[(g["report"], e["id"])] for g in golds for e in g["entities"]
+           if e["type"] == "NHSBody" and ("ICB" in e.get("aliases", []) or e["name"].endswith("Integrated Care Board"))}
+    assert len(ids) == 1, ids  # the three seed councils all lie in one ICB

@@ -95,16 +95,24 @@ def test_resolve_nhs_bodies_named_fully_get_ods(res, ref, code):
     assert ("ods", code) in e.identifiers and ("org-id", f"GB-NHS-{code}") in e.identifiers
 
 
-def test_resolve_generic_icb_gets_no_ods_but_a_reference_fact():
+def test_resolve_unnamed_icb_of_a_council_wholly_in_one_icb_is_that_icb():
     ext = build("york-1", "City of York Council", "The council and the ICB ran the Integrated Care Board's discharge hub.",
                 [("york", "City of York Council", "LocalAuthority", ["the council"], True),
                  ("icb", "Integrated Care Board", "NHSBody", ["the ICB", "ICB"])])
     res = resolve([ext])
     icb = node(res, "york-1", "icb")
-    assert icb.id == "city-of-york-council--integrated-care-board" and not icb.identifiers
+    assert icb.id == "humber-and-north-yorkshire-integrated-care-board" and ("ods", "QOQ") in icb.identifiers
+    assert "the ICB of the report's council" in dict(icb.reasons)["Integrated Care Board"]
     assert ("city-of-york-council", "partOf", "humber-and-north-yorkshire-integrated-care-board") == res.reference_facts[0][:3]
-    ref_node = next(e for e in res.entities if e.id == "humber-and-north-yorkshire-integrated-care-board")
-    assert ref_node.members == () and ("ods", "QOQ") in ref_node.identifiers
+
+
+@pytest.mark.parametrize("council", ["Hampshire County Council", "North Yorkshire Council"])
+def test_resolve_unnamed_icb_of_a_council_split_across_icbs_stays_local(council):
+    ext = build("split-1", council, "The council worked with the ICB.",
+                [("la", council, "LocalAuthority", ["the council"], True),
+                 ("icb", "Integrated Care Board", "NHSBody", ["the ICB", "ICB"])])
+    icb = node(resolve([ext]), "split-1", "icb")
+    assert icb.id.endswith("--integrated-care-board") and not icb.identifiers
 
 
 def test_resolve_keeps_every_surface_form(res):
