@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ..errors import IngestError
 from ..model import Page
+from .structure import TITLE
 
 __all__ = ["pdf_text"]
 
@@ -154,6 +155,10 @@ def pdf_text(data: bytes, path: str) -> tuple[str, tuple[Page, ...]]:
     if not any(pages):
         raise IngestError(path, "PDF has no text layer (scanned images?); run OCR first")
     drop = _furniture(pages)
+    # a title repeated as the running header is still the title: keep its first occurrence
+    titles = [(p, i) for p, lines in enumerate(pages) for i, ln in enumerate(lines) if TITLE.match(ln.text)]
+    if titles and all(t in drop for t in titles):
+        drop.discard(titles[0])
     kept = [[ln for i, ln in enumerate(lines) if (p, i) not in drop] for p, lines in enumerate(pages)]
     return _rebuild(kept)
 
