@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..errors import IngestError
 from ..model import Page
-from .structure import TITLE
+from .structure import TITLE, _score, _section_heading
 
 __all__ = ["pdf_text"]
 
@@ -82,21 +82,44 @@ def _page_lines(page) -> list[_Line]:
 
 
 def _furniture(pages: list[list[_Line]]) -> set[tuple[int, int]]:
-    """(page, line) indices of running headers, footers and page numbers."""
-    drop: set[tuple[int, int]] = set()
+    """(page, line) indices of running headers, footers and page numbers.
+
+    A running line is one of the first or last two lines of a page, repeats (digits ignored)
+    at the same height on at least half the pages, and is set apart from the body by a gap
+    wider than a line. Section headings and score lines are never dropped.
+    """
+    def key(ln: _Line) -> tuple[str, int]:
+        return re.sub(r"\d+", "#", ln.text.lower()), round(ln.y / 4)
+
     keys: Counter[tuple[str, int]] = Counter()
     for lines in pages:
-        seen = {(re.sub(r"\d+", "#", ln.text.lower()), round(ln.y / 4)) for ln in lines}
-        keys.update(seen)
+        keys.update({key(ln) for ln in lines})
     repeat = max(2, (len(pages) + 1) // 2)
+
+    def running(ln: _Line) -> bool:
+        if _PAGE_NUMBER.match(ln.text):
+            return True
+        return (len(pages) > 1 and keys[key(ln)] >= repeat and len(ln.text) < 200
+                and _section_heading(ln.text) is None and _score(ln.text) is None)
+
+    def apart(a: _Line, b: _Line) -> bool:
+        return abs(a.y - b.y) > 1.6 * max(a.size, b.size, 1.0)
+
+    drop: set[tuple[int, int]] = set()
     for p, lines in enumerate(pages):
-        for i, ln in enumerate(lines):
-            edge = i < 2 or i >= len(lines) - 2
-            key = (re.sub(r"\d+", "#", ln.text.lower()), round(ln.y / 4))
-            if _PAGE_NUMBER.match(ln.text) and edge:
-                drop.add((p, i))
-            elif len(pages) > 1 and keys[key] >= repeat and len(ln.text) < 200:
-                drop.add((p, i))
+        for edge in (list(range(min(2, len(lines)))), list(range(len(lines) - 1, max(len(lines) - 3, -1), -1))):
+            block = []
+            for i in edge:
+                if not running(lines[i]):
+                    break
+                block.append(i)
+            if not block:
+                continue
+            inner = block[-1] + (1 if edge[0] == 0 else -1)
+            if not 0 <= inner < len(lines) or apart(lines[block[-1]], lines[inner]):
+                drop.update((p, i) for i in block)
+            else:  # not set apart: keep all but bare page numbers
+                drop.update((p, i) for i in block if _PAGE_NUMBER.match(lines[i].text))
     return drop
 
 

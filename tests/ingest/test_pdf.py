@@ -58,6 +58,29 @@ def test_pdf_title_in_running_header_is_kept_once(make_pdf, tmp_path):
     assert [s.text for s in report.sentences] == [s.text for s in read_report(seed).sentences]
 
 
+def test_pdf_sections_starting_on_each_page_are_kept(make_pdf, tmp_path):
+    from fpdf import FPDF
+
+    from .conftest import FONT
+
+    body = "The local authority worked with partners on {} to improve care and support for people."
+    doc = FPDF()
+    doc.add_font("dv", "", str(FONT))
+    doc.set_font("dv", "", 11)
+    for name in ("Assessing needs", "Safeguarding", "Partnerships and communities"):
+        doc.add_page()
+        for line in (name, "Score: 3", "What people expect", body.format(name.lower())):
+            doc.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+            doc.ln(3)
+    path = tmp_path / "sections.pdf"
+    doc.output(str(path))
+    report = read_report(path)
+    assert [(s.statement, s.score) for s in report.sections] == [
+        ("Assessing needs", 3), ("Safeguarding", 3), ("Partnerships and communities", 3)]
+    assert [s.text for s in report.sentences] == [
+        body.format(n) for n in ("assessing needs", "safeguarding", "partnerships and communities")]
+
+
 def _lines_pdf(path, lines):
     """A one-page PDF with the given lines at a fixed pitch (one paragraph)."""
     from fpdf import FPDF
