@@ -32,6 +32,8 @@ _FURNITURE = re.compile(
     r"|pagination|toolbar|modal|popup|newsletter|survey|search)(?:$|[-_])",
     re.I,
 )
+#: soft hyphens and zero-width characters, which a browser does not show
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _CONTENT_BLOCKS = "p|li|h1|h2|h3|h4|h5|h6|td|dd"
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote caption dd details div dl dt fieldset figcaption figure h1 h2 h3 h4 h5 h6 "
@@ -134,7 +136,7 @@ def html_text(markup: str, path: str) -> HtmlText:
     kind_stack: list[str] = []
 
     def flush() -> None:
-        words = " ".join("".join(buffer).split())
+        words = " ".join("".join(buffer).translate(_INVISIBLE).split())
         buffer.clear()
         if words:
             kind = kind_stack[-1] if kind_stack else "para"

@@ -8,6 +8,7 @@ The text layer is read with pypdf, line by line with each line's position and fo
   gap to the previous line is clearly wider than the line pitch, after a line that stops well
   short of the text width, or at a bullet;
 * a paragraph cut by a page break is joined across it;
+* ligatures ("fi" set as one glyph) are spelt out and zero-width characters removed;
 * a word broken at a line end is re-joined: a soft hyphen is removed; a hard hyphen is kept
   (``co-`` + ``ordinated``) unless the document writes the joined word elsewhere and never
   the hyphenated one.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -33,6 +35,8 @@ _PAGE_NUMBER = re.compile(
 )
 _BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\u2023\u2043\u25e6*\u2013\u2014-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _TERMINAL = (".", "!", "?", ":", "\u201d", '"', ")")
+#: line pitch / font size assumed when a document shows too few wrapped lines to measure it
+_LEADING = 1.5
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -47,6 +51,17 @@ class _Line:
     @property
     def style(self) -> tuple[str, float]:
         return self.font, round(self.size, 1)
+
+
+_LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+def _plain(text: str) -> str:
+    """Undo typesetting: ligatures spelt out, zero-width characters removed."""
+    if any(c in _LIGATURES for c in text):
+        text = "".join(_LIGATURES.get(c, c) for c in text)
+    return " ".join(text.translate(_INVISIBLE).split())
 
 
 def _page_lines(page) -> list[_Line]:
@@ -78,7 +93,9 @@ def _page_lines(page) -> list[_Line]:
                 meta = chunk_meta
     if text.strip() and meta:
         lines.append(_Line(" ".join(text.split()), *meta))
-    return lines
+    for ln in lines:
+        ln.text = _plain(ln.text)
+    return [ln for ln in lines if ln.text]
 
 
 def _furniture(pages: list[list[_Line]]) -> set[tuple[int, int]]:
@@ -198,14 +215,11 @@ def _rebuild(pages: list[list[_Line]]) -> tuple[str, tuple[Page, ...]]:
         for a, b in zip(lines, lines[1:]):
             if a.style == b.style and 0 < a.y - b.y:
                 gaps.setdefault(a.style, []).append(a.y - b.y)
-    observed = {style: sorted(g)[len(g) // 5] for style, g in gaps.items()}
+    observed = {style: sorted(g)[len(g) // 5] for style, g in gaps.items() if len(g) >= 2}
     # leading (line pitch / font size) of the commonest style that wraps, for styles seen once
     body = max(observed, key=lambda st: len(gaps[st]), default=None)
-    leading = observed[body] / body[1] if body and body[1] > 0 else None
-    pitch = {
-        st: min(observed.get(st, float("inf")), leading * st[1] if leading else float("inf"))
-        for st in width
-    }
+    leading = observed[body] / body[1] if body and body[1] > 0 else _LEADING
+    pitch = {st: min(observed.get(st, float("inf")), leading * st[1]) for st in width}
 
     def full(a: _Line, b: _Line) -> bool:
         """Whether ``a`` was wrapped: the first word of ``b`` would not have fitted after it."""

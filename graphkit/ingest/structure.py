@@ -57,7 +57,11 @@ _SCORE = re.compile(
     re.I,
 )
 #: "<council>: local authority assessment" (also with a dash or "- Care Quality Commission").
-TITLE = re.compile(r"^(?P<head>.{2,120}?)\s*[:\u2013\u2014|-]\s*local authority assessment\b.{0,60}$", re.I)
+TITLE = re.compile(
+    r"^(?P<head>.{2,120}?)\s*[:\u2013\u2014|-]\s*local authority assessment"
+    r"(?:\s*(?:[-|\u2013\u2014]\s*)?(?:Care Quality Commission|CQC))?\s*$",
+    re.I,
+)
 _LINE = re.compile(r"[^\n]*\n?")
 _BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\u2023\u2043*\u2013\u2014-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _REPORT_CUES = (

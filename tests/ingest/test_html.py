@@ -156,3 +156,9 @@ def test_html_nested_blocks_are_not_duplicated(tmp_path):
     assert [s.text for s in report.sentences] == [
         "The local authority worked with partners.", "First item with a link.", "Second item continued",
         "Cell text is kept."]
+
+
+def test_html_drops_soft_hyphens_and_zero_width_spaces(tmp_path):
+    markup = ("<html><body><main><h1>Hartlepool Borough Council: local authority assessment</h1><h2>Safeguarding</h2>"
+              "<p>The local autho&shy;rity worked with\u200b partners.</p></main></body></html>")
+    assert [s.text for s in _read_markup(markup, tmp_path).sentences] == ["The local authority worked with partners."]

@@ -173,3 +173,9 @@ def seed_pdf_cache(tmp_path_factory):
     _need_font()
     path = tmp_path_factory.mktemp("pdf") / "seed.pdf"
     return write_pdf(blocks_of(SEEDS[-1].read_text(encoding="utf-8")), path).read_bytes()
+
+
+def test_pdf_ligatures_are_spelt_out(tmp_path):
+    path = _lines_pdf(tmp_path / "lig.pdf", ["The \ufb01nancial plan was \ufb01xed and the of\ufb01ce was con\ufb01dent.", ""])
+    report = read_report(path)
+    assert [s.text for s in report.sentences] == ["The financial plan was fixed and the office was confident."]
