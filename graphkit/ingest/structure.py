@@ -40,8 +40,7 @@ _OTHER_SECTIONS = frozenset(
     for h in (
         "Summary", "Overall summary", "Our summary", "Summary of findings", "Overview",
         "Summary of people's experiences", "Summary of strengths, areas for development and next steps",
-        "Quality statement scores", "About this assessment",
-        "About the local authority", "Context", "Downloads", "Our view", "Next steps",
+        "Quality statement scores", "About this assessment", "About the local authority", "Downloads",
     )
 )
 _SCORE_WORDS = {
