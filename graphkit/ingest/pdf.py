@@ -2,12 +2,15 @@
 
 The text layer is read with pypdf, line by line with each line's position and font. Then:
 
-* running headers and footers (lines repeated at the same height on most pages, digits
-  ignored) and page numbers ("3", "Page 3 of 12") are dropped;
-* lines are joined into paragraphs: a new paragraph starts where the font changes, where the
-  gap to the previous line is clearly wider than the line pitch, after a line that stops well
-  short of the text width, or at a bullet;
-* a paragraph cut by a page break is joined across it;
+* running headers and footers (lines at a page's edge, set apart from the body, repeated at
+  the same height on half the pages or more, digits ignored) and page numbers ("3",
+  "Page 3 of 12") are dropped;
+* lines are joined into paragraphs: a new paragraph starts where the font size changes, where
+  a line wholly in one font follows a line wholly in another (a bold heading), where the gap
+  to the previous line is clearly wider than the line pitch, after a line that stopped before
+  the text width (the next word would have fitted), or at a bullet;
+* a paragraph cut by a page break is joined across it, so a page may begin mid-paragraph
+  (its ``Page.start`` is then inside that paragraph; ``Paragraph.page`` is where it begins);
 * ligatures ("fi" set as one glyph) are spelt out and zero-width characters removed;
 * a word broken at a line end is re-joined: a soft hyphen is removed; a hard hyphen is kept
   (``co-`` + ``ordinated``) unless the document writes the joined word elsewhere and never
@@ -45,12 +48,14 @@ class _Line:
     text: str
     x: float
     y: float
-    font: str
+    font: str  # the font of most of its characters
     size: float
+    uniform: bool = True  # one font throughout (a heading, or plain body text)
 
     @property
-    def style(self) -> tuple[str, float]:
-        return self.font, round(self.size, 1)
+    def style(self) -> float:
+        """Lines of a paragraph share a size; bold or linked words may change the font."""
+        return round(self.size, 1)
 
 
 _LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
@@ -81,18 +86,23 @@ def _page_lines(page) -> list[_Line]:
     page.extract_text(visitor_text=visit)
     lines: list[_Line] = []
     text, meta = "", None
+    styles: Counter[tuple[str, float]] = Counter()  # characters per (font, size) on the line
+
+    def close() -> None:
+        if text.strip() and meta:
+            font, size = max(styles, key=lambda st: (styles[st], st)) if styles else meta[2:]
+            lines.append(_Line(" ".join(text.split()), meta[0], meta[1], font, size, len(styles) <= 1))
+
     for chunk, chunk_meta in chunks:
-        parts = chunk.split("\n")
-        for k, part in enumerate(parts):
+        for k, part in enumerate(chunk.split("\n")):
             if k > 0:
-                if text.strip() and meta:
-                    lines.append(_Line(" ".join(text.split()), *meta))
-                text, meta = "", None
+                close()
+                text, meta, styles = "", None, Counter()
             text += part
-            if meta is None and part.strip() and chunk_meta:
-                meta = chunk_meta
-    if text.strip() and meta:
-        lines.append(_Line(" ".join(text.split()), *meta))
+            if part.strip() and chunk_meta:
+                meta = meta or chunk_meta
+                styles[(chunk_meta[2], round(chunk_meta[3], 1))] += len(part.strip())
+    close()
     for ln in lines:
         ln.text = _plain(ln.text)
     return [ln for ln in lines if ln.text]
@@ -207,10 +217,10 @@ def _rebuild(pages: list[list[_Line]]) -> tuple[str, tuple[Page, ...]]:
     """Paragraphs from lines; a paragraph cut by a page break continues across it."""
     all_lines = [ln for lines in pages for ln in lines]
     words = {w.lower() for ln in all_lines for w in _WORD.findall(ln.text)}
-    width: dict[tuple[str, float], int] = {}
+    width: dict[float, int] = {}
     for ln in all_lines:
         width[ln.style] = max(width.get(ln.style, 0), len(ln.text))
-    gaps: dict[tuple[str, float], list[float]] = {}
+    gaps: dict[float, list[float]] = {}
     for lines in pages:
         for a, b in zip(lines, lines[1:]):
             if a.style == b.style and 0 < a.y - b.y:
@@ -218,8 +228,8 @@ def _rebuild(pages: list[list[_Line]]) -> tuple[str, tuple[Page, ...]]:
     observed = {style: sorted(g)[len(g) // 5] for style, g in gaps.items() if len(g) >= 2}
     # leading (line pitch / font size) of the commonest style that wraps, for styles seen once
     body = max(observed, key=lambda st: len(gaps[st]), default=None)
-    leading = observed[body] / body[1] if body and body[1] > 0 else _LEADING
-    pitch = {st: min(observed.get(st, float("inf")), leading * st[1]) for st in width}
+    leading = observed[body] / body if body else _LEADING
+    pitch = {st: min(observed.get(st, float("inf")), leading * st) for st in width}
 
     def full(a: _Line, b: _Line) -> bool:
         """Whether ``a`` was wrapped: the first word of ``b`` would not have fitted after it."""
@@ -227,7 +237,9 @@ def _rebuild(pages: list[list[_Line]]) -> tuple[str, tuple[Page, ...]]:
         return len(a.text) + 1 + first > 0.85 * width[a.style] and width[a.style] >= 20
 
     def continues(a: _Line, b: _Line, same_page: bool) -> bool:
-        if a.style != b.style or _BULLET.match(b.text) or not full(a, b):
+        if a.style != b.style or (a.uniform and b.uniform and a.font != b.font):
+            return False
+        if _BULLET.match(b.text) or not full(a, b):
             return False
         if same_page:
             gap = a.y - b.y

@@ -59,6 +59,7 @@ def write_pdf(
     align: str = "J",
     body_size: float = 10,
     running_header: str = "Care Quality Commission local authority assessment",
+    bold_every: int = 0,
 ) -> Path:
     """Write ``blocks`` as a CQC-like PDF (DejaVu, wrapped lines, running header, page footer)."""
     from fpdf import FPDF
@@ -90,7 +91,11 @@ def write_pdf(
             pdf.ln(2)
         else:
             pdf.set_font("dv", "", body_size)
-            pdf.multi_cell(0, body_size * 0.5, line, new_x="LMARGIN", new_y="NEXT", align=align)
+            if bold_every:  # some words in bold (as links and key terms are), so lines mix fonts
+                words = line.split(" ")
+                line = " ".join(f"**{w}**" if i % bold_every == 1 else w for i, w in enumerate(words))
+            pdf.multi_cell(0, body_size * 0.5, line, new_x="LMARGIN", new_y="NEXT", align=align,
+                           markdown=bool(bold_every))
             pdf.ln(3)
     pdf.output(str(path))
     return path

@@ -15,7 +15,8 @@ from .conftest import SEEDS, blocks_of
 @pytest.mark.parametrize("layout", [
     {"page_format": "A4", "align": "J", "body_size": 10},
     {"page_format": (148, 210), "align": "L", "body_size": 11},
-], ids=["a4-justified", "a5-left"])
+    {"page_format": "A4", "align": "L", "body_size": 10, "bold_every": 4},
+], ids=["a4-justified", "a5-left", "a4-mixed-fonts"])
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
 def test_pdf_sentences_equal_txt(seed, layout, make_pdf, tmp_path):
     text = seed.read_text(encoding="utf-8")
