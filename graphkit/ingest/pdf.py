@@ -38,6 +38,7 @@ _PAGE_NUMBER = re.compile(
 )
 _BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\u2023\u2043\u25e6*\u2013\u2014-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _TERMINAL = (".", "!", "?", ":", "\u201d", '"', ")")
+_TITLE_IN = re.compile(r"[A-Z][^:|]{1,119}?:\s*local authority assessment", re.I)
 #: line pitch / font size assumed when a document shows too few wrapped lines to measure it
 _LEADING = 1.5
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -205,10 +206,14 @@ def pdf_text(data: bytes, path: str) -> tuple[str, tuple[Page, ...]]:
     if not any(pages):
         raise IngestError(path, "PDF has no text layer (scanned images?); run OCR first")
     drop = _furniture(pages)
-    # a title repeated as the running header is still the title: keep its first occurrence
-    titles = [(p, i) for p, lines in enumerate(pages) for i, ln in enumerate(lines) if TITLE.match(ln.text)]
-    if titles and all(t in drop for t in titles):
-        drop.discard(titles[0])
+    # a title repeated in the running header is still the title: keep its first occurrence
+    # (a browser's print header adds the date and site name around it: keep the title part)
+    titles = [(p, i, m) for p, lines in enumerate(pages) for i, ln in enumerate(lines)
+              if (m := _TITLE_IN.search(ln.text)) and TITLE.match(m.group())]
+    if titles and all((p, i) in drop for p, i, _ in titles):
+        p, i, m = titles[0]
+        drop.discard((p, i))
+        pages[p][i].text = m.group()
     kept = [[ln for i, ln in enumerate(lines) if (p, i) not in drop] for p, lines in enumerate(pages)]
     return _rebuild(kept)
 

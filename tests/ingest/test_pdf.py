@@ -50,10 +50,12 @@ def test_pdf_drops_running_header_and_page_numbers(seed, make_pdf, tmp_path):
     assert "Page 1 of" not in report.text and "Page 2 of" not in report.text
 
 
-def test_pdf_title_in_running_header_is_kept_once(make_pdf, tmp_path):
+@pytest.mark.parametrize("header", ["{}", "25/11/2026, 09:14 {} - Care Quality Commission"])
+def test_pdf_title_in_running_header_is_kept_once(header, make_pdf, tmp_path):
     seed = SEEDS[0]
     title = "Middlesbrough Council: local authority assessment"
-    report = read_report(make_pdf(blocks_of(seed.read_text(encoding="utf-8")), tmp_path / "r.pdf", running_header=title))
+    report = read_report(make_pdf(blocks_of(seed.read_text(encoding="utf-8")), tmp_path / "r.pdf",
+                                  running_header=header.format(title)))
     assert report.title == title and report.text.count(title) == 1
     assert report.council_gss == "E06000002"
     assert [s.text for s in report.sentences] == [s.text for s in read_report(seed).sentences]
