@@ -29,7 +29,7 @@ _FURNITURE = re.compile(
     r"(?:^|[-_])(?:cookies?|consent|gdpr|breadcrumbs?|skip(?:-?link|-to-content|-?nav)?|visually-?hidden|sr-only"
     r"|screen-?reader|navbar|nav|navigation|menu|site-header|site-footer|global-header|global-footer"
     r"|page-footer|masthead|phase-banner|cookie-banner|share|print|feedback|back-to-top|related"
-    r"|pagination|toolbar|modal|popup|newsletter|survey|search)(?:$|[-_])",
+    r"|pagination|toolbar|modal|popup|newsletter|survey|search|toggle|show-all|chevron)(?:$|[-_])",
     re.I,
 )
 #: soft hyphens and zero-width characters, which a browser does not show
@@ -119,6 +119,8 @@ def html_text(markup: str, path: str) -> HtmlText:
             continue
         tag = el.tag.lower()
         inside = main.tag != "body" and main in el.iterancestors()
+        if tag == "button" and any(a.tag in _HEADINGS for a in el.iterancestors()):
+            continue  # an accordion's heading is a button inside the heading element
         if tag in _CODE_TAGS or (tag in _CHROME_TAGS and not inside):
             el.drop_tree()
         elif _is_furniture(el) and (not inside or len(el.text_content()) < main_size / 3):
