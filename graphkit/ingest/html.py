@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import IngestError
 from .structure import TITLE
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 __all__ = ["HtmlText", "html_text"]
 
@@ -51,7 +55,7 @@ class HtmlText:
     kinds: dict[int, str]
 
 
-def _is_furniture(el) -> bool:
+def _is_furniture(el: _Element) -> bool:
     """Whether an element is navigation, a banner, a hidden helper or other page furniture."""
     if el.tag.lower() == "nav" or el.get("role", "").lower() in _DROP_ROLES:
         return True
@@ -66,7 +70,7 @@ def _is_furniture(el) -> bool:
     return any(_FURNITURE.search(t) for t in tokens)
 
 
-def _main(root):
+def _main(root: _Element) -> _Element:
     """The element holding the report's own content."""
     for query in ("//main", "//*[@role='main']", "//*[@id='main-content']", "//*[@id='content']", "//article", "//body"):
         found = root.xpath(query)
@@ -144,7 +148,7 @@ def html_text(markup: str, path: str) -> HtmlText:
             kind = kind_stack[-1] if kind_stack else "para"
             blocks.append((kind, words))
 
-    def walk(el) -> None:
+    def walk(el: _Element) -> None:
         tag = el.tag.lower()
         if tag == "br":
             buffer.append(" ")
