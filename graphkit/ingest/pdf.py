@@ -152,19 +152,27 @@ def _furniture(pages: list[list[_Line]]) -> set[tuple[int, int]]:
 
 
 def _join(left: str, right: str, words: set[str]) -> str:
-    """Join two wrapped lines of one paragraph, mending a word broken at the line end."""
+    """Join two wrapped lines of one paragraph, mending a word broken at the line end.
+
+    Renderers break lines after a hyphen, a dash or a slash inside a word ("co-" /
+    "ordinated", "2022-" / "2023", "and/" / "or"): those are joined without a space, and a
+    hyphen is removed only where the document writes the joined word elsewhere and never
+    the hyphenated one. A suspended hyphen ("pre-" / "and post-") keeps its space.
+    """
     if left.endswith("\u00ad"):
         return left[:-1] + right
-    m = re.search(r"([^\W\d_]+)-$", left)
-    if m and right[:1].isalpha() and right[:1].islower():
-        head = m.group(1)
-        tail = re.match(r"[^\W\d_]+", right)
-        whole = (head + tail.group()).lower() if tail else ""
-        hyphenated = f"{head}-{tail.group()}".lower() if tail else ""
+    m = re.search(r"(\w+)([-\u2010\u2011\u2013\u2014/])$", left)
+    if not m or not right[:1].isalnum():
+        return f"{left} {right}"
+    head, mark = m.groups()
+    if mark == "-" and re.match(r"(?:and|or|to|nor)\b", right):
+        return f"{left} {right}"
+    tail = re.match(r"[^\W\d_]+", right)
+    if mark in "-\u2010" and tail and head.isalpha() and right[:1].islower():
+        whole, hyphenated = (head + tail.group()).lower(), f"{head}-{tail.group()}".lower()
         if whole in words and hyphenated not in words:
             return left[:-1] + right
-        return left + right
-    return f"{left} {right}"
+    return left + right
 
 
 def pdf_text(data: bytes, path: str) -> tuple[str, tuple[Page, ...]]:

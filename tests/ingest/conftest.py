@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import os
+import shutil
+import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -158,3 +160,33 @@ def html_page(blocks: Sequence[tuple[str, str]], title: str | None = None) -> st
         body.append(f"<{tag}{cls}>{html.escape(line, quote=False)}</{tag}>")
     page_title = title or next((line for kind, line in blocks if kind == "title"), "Local authority assessment")
     return PAGE.format(title=html.escape(page_title), body="\n".join(body))
+
+
+def content_page(blocks: Sequence[tuple[str, str]], title: str) -> str:
+    """A bare page holding ``blocks``, as a report's print view would be."""
+    tags = {"title": "h1", "section": "h2", "heading": "h3", "para": "p"}
+    body = "\n".join(f"<{tags[k]}>{html.escape(line, quote=False)}</{tags[k]}>" for k, line in blocks)
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+            "<style>body { font-family: 'DejaVu Sans', sans-serif; margin: 2cm; } p { text-align: justify; }</style>"
+            f"</head><body><main>{body}</main></body></html>")
+
+
+@pytest.fixture
+def print_pdf() -> Callable[[Path, Path], Path]:
+    """Print an HTML file to PDF with headless Chromium (its header and footer included)."""
+    exe = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if exe is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is missing (apt install chromium)")
+        pytest.skip("chromium is missing")
+
+    def run(page: Path, pdf: Path) -> Path:
+        profile = pdf.parent / f"{pdf.stem}-profile"
+        subprocess.run(
+            [exe, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
+             f"--print-to-pdf={pdf}", page.as_uri()],
+            check=True, capture_output=True, timeout=120,
+        )
+        return pdf
+
+    return run

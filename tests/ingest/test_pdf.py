@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from graphkit.errors import IngestError
 from graphkit.ingest import read_report
 
-from .conftest import SEEDS, blocks_of
+from .conftest import SEEDS, blocks_of, content_page
 
 
 @pytest.mark.parametrize("layout", [
@@ -27,6 +27,21 @@ def test_pdf_sentences_equal_txt(seed, layout, make_pdf, tmp_path):
     assert [s.heading for s in pdf.sections] == [s.heading for s in txt.sections]
     assert [s.score for s in pdf.sections] == [s.score for s in txt.sections]
     assert (pdf.council_gss, pdf.title, pdf.format, pdf.encoding) == (txt.council_gss, txt.title, "pdf", "binary")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_pdf_printed_by_chromium_equals_txt(seed, print_pdf, tmp_path):
+    """A browser's PDF: many text runs per line, kerning, its own header and footer, breaks after hyphens."""
+    txt = read_report(seed)
+    page = tmp_path / f"{seed.stem}.html"
+    page.write_text(content_page(blocks_of(seed.read_text(encoding="utf-8")), txt.title or "Local authority assessment"),
+                    encoding="utf-8")
+    pdf = read_report(print_pdf(page, tmp_path / f"{seed.stem}.pdf"))
+    assert len(pdf.pages) >= 2
+    assert [s.text for s in pdf.sentences] == [s.text for s in txt.sentences]
+    assert (pdf.title, pdf.council_gss) == (txt.title, txt.council_gss)
+    assert [(s.statement, s.score) for s in pdf.sections] == [(s.statement, s.score) for s in txt.sections]
 
 
 @pytest.mark.parametrize("seed", SEEDS[:1], ids=lambda p: p.stem)
@@ -109,6 +124,12 @@ def _lines_pdf(path, lines):
     (["The local authority worked with partners and the voluntary sector partner-",
       "ship to commission services, and the partnership met each month with staff."],
      "sector partnership to"),
+    (["The local authority reduced hospital stays by 9.2% in the two years (2022-",
+      "2023) and worked with partners across the whole area to plan better pre-",
+      "and post-discharge support for carers and families, with training and/",
+      "or advice for carers across the whole area with the ICB and the trusts."],
+     "(2022-2023) and worked with partners across the whole area to plan better pre- and post-discharge support "
+     "for carers and families, with training and/or advice"),
     (["The local authority worked with partners and the voluntary sector in a strong partner\u00ad",
       "ship which met every month with staff from the trusts and other agencies."],
      "strong partnership which"),
