@@ -151,13 +151,14 @@ def _furniture(pages: list[list[_Line]]) -> set[tuple[int, int]]:
     return drop
 
 
-def _join(left: str, right: str, words: set[str]) -> str:
+def _join(left: str, right: str, words: set[str], slashed: set[str] = frozenset()) -> str:
     """Join two wrapped lines of one paragraph, mending a word broken at the line end.
 
     Renderers break lines after a hyphen, a dash or a slash inside a word ("co-" /
-    "ordinated", "2022-" / "2023", "and/" / "or"): those are joined without a space, and a
-    hyphen is removed only where the document writes the joined word elsewhere and never
-    the hyphenated one. A suspended hyphen ("pre-" / "and post-") keeps its space.
+    "ordinated", "2022-" / "2023"): those are joined without a space, and a hyphen is
+    removed only where the document writes the joined word elsewhere and never the
+    hyphenated one. A suspended hyphen ("pre-" / "and post-") keeps its space; a slash
+    ("and/" / "or") is closed up only where the document writes the pair so elsewhere.
     """
     if left.endswith("\u00ad"):
         return left[:-1] + right
@@ -167,6 +168,9 @@ def _join(left: str, right: str, words: set[str]) -> str:
     head, mark = m.groups()
     if mark == "-" and re.match(r"(?:and|or|to|nor)\b", right):
         return f"{left} {right}"
+    if mark == "/":  # "and/" + "or", but "discharge/ admission": only as the document writes it
+        tail = re.match(r"\w+", right)
+        return left + right if tail and f"{head}/{tail.group()}".lower() in slashed else f"{left} {right}"
     tail = re.match(r"[^\W\d_]+", right)
     if mark in "-\u2010" and tail and head.isalpha() and right[:1].islower():
         whole, hyphenated = (head + tail.group()).lower(), f"{head}-{tail.group()}".lower()
@@ -230,6 +234,7 @@ def _rebuild(pages: list[list[_Line]]) -> tuple[str, tuple[Page, ...]]:
     """Paragraphs from lines; a paragraph cut by a page break continues across it."""
     all_lines = [ln for lines in pages for ln in lines]
     words = {w.lower() for ln in all_lines for w in _WORD.findall(ln.text)}
+    slashed = {w.lower() for ln in all_lines for w in re.findall(r"\w+/\w+", ln.text)}
     width: dict[float, int] = {}
     for ln in all_lines:
         width[ln.style] = max(width.get(ln.style, 0), len(ln.text))
@@ -269,7 +274,7 @@ def _rebuild(pages: list[list[_Line]]) -> tuple[str, tuple[Page, ...]]:
         for k, ln in enumerate(lines):
             if paragraphs and prev is not None and continues(prev, ln, k > 0):
                 text, marks = paragraphs[-1]
-                joined = _join(text, ln.text, words)
+                joined = _join(text, ln.text, words, slashed)
                 if k == 0:
                     marks.append((p, len(joined) - len(ln.text)))
                 paragraphs[-1] = (joined, marks)

@@ -162,13 +162,19 @@ def html_page(blocks: Sequence[tuple[str, str]], title: str | None = None) -> st
     return PAGE.format(title=html.escape(page_title), body="\n".join(body))
 
 
-def content_page(blocks: Sequence[tuple[str, str]], title: str) -> str:
+PRINT_STYLES = {
+    "a4-sans-justified": "body { font-family: 'DejaVu Sans', sans-serif; margin: 2cm; } p { text-align: justify; }",
+    "a5-serif-sections-on-new-pages": "@page { size: A5; margin: 1cm } body { font: 13px serif; } "
+                                      "h2 { page-break-before: always }",
+}
+
+
+def content_page(blocks: Sequence[tuple[str, str]], title: str, style: str = "a4-sans-justified") -> str:
     """A bare page holding ``blocks``, as a report's print view would be."""
     tags = {"title": "h1", "section": "h2", "heading": "h3", "para": "p"}
     body = "\n".join(f"<{tags[k]}>{html.escape(line, quote=False)}</{tags[k]}>" for k, line in blocks)
     return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
-            "<style>body { font-family: 'DejaVu Sans', sans-serif; margin: 2cm; } p { text-align: justify; }</style>"
-            f"</head><body><main>{body}</main></body></html>")
+            f"<style>{PRINT_STYLES[style]}</style></head><body><main>{body}</main></body></html>")
 
 
 @pytest.fixture

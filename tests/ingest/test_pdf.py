@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from graphkit.errors import IngestError
 from graphkit.ingest import read_report
 
-from .conftest import SEEDS, blocks_of, content_page
+from .conftest import PRINT_STYLES, SEEDS, blocks_of, content_page
 
 
 @pytest.mark.parametrize("layout", [
@@ -30,13 +30,14 @@ def test_pdf_sentences_equal_txt(seed, layout, make_pdf, tmp_path):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("style", sorted(PRINT_STYLES))
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
-def test_pdf_printed_by_chromium_equals_txt(seed, print_pdf, tmp_path):
+def test_pdf_printed_by_chromium_equals_txt(seed, style, print_pdf, tmp_path):
     """A browser's PDF: many text runs per line, kerning, its own header and footer, breaks after hyphens."""
     txt = read_report(seed)
     page = tmp_path / f"{seed.stem}.html"
-    page.write_text(content_page(blocks_of(seed.read_text(encoding="utf-8")), txt.title or "Local authority assessment"),
-                    encoding="utf-8")
+    blocks = blocks_of(seed.read_text(encoding="utf-8"))
+    page.write_text(content_page(blocks, txt.title or "Local authority assessment", style), encoding="utf-8")
     pdf = read_report(print_pdf(page, tmp_path / f"{seed.stem}.pdf"))
     assert len(pdf.pages) >= 2
     assert [s.text for s in pdf.sentences] == [s.text for s in txt.sentences]
@@ -127,9 +128,13 @@ def _lines_pdf(path, lines):
     (["The local authority reduced hospital stays by 9.2% in the two years (2022-",
       "2023) and worked with partners across the whole area to plan better pre-",
       "and post-discharge support for carers and families, with training and/",
-      "or advice for carers across the whole area with the ICB and the trusts."],
+      "or advice for carers across the whole area with the ICB and the trusts, and/or",
+      "with the hospital discharge/ admission avoidance teams in the whole area."],
      "(2022-2023) and worked with partners across the whole area to plan better pre- and post-discharge support "
      "for carers and families, with training and/or advice"),
+    (["The local authority worked with the ICB on all hospital discharge/",
+      "admission avoidance teams and on the reablement services across the area."],
+     "discharge/ admission avoidance"),
     (["The local authority worked with partners and the voluntary sector in a strong partner\u00ad",
       "ship which met every month with staff from the trusts and other agencies."],
      "strong partnership which"),
