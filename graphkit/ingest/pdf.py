@@ -224,8 +224,10 @@ def pdf_text(data: bytes, path: str) -> tuple[str, tuple[Page, ...]]:
               if (m := _TITLE_IN.search(ln.text)) and TITLE.match(m.group())]
     if titles and all((p, i) in drop for p, i, _ in titles):
         p, i, m = titles[0]
-        drop.discard((p, i))
-        pages[p][i].text = m.group()
+        body = " ".join(ln.text for q, lines in enumerate(pages) for j, ln in enumerate(lines) if (q, j) not in drop)
+        if m.group() not in body:  # the page does not also show it (perhaps wrapped) as its heading
+            drop.discard((p, i))
+            pages[p][i].text = m.group()
     kept = [[ln for i, ln in enumerate(lines) if (p, i) not in drop] for p, lines in enumerate(pages)]
     return _rebuild(kept)
 
