@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import IngestError
 from .structure import TITLE
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 __all__ = ["HtmlText", "html_text"]
 
@@ -29,9 +33,11 @@ _FURNITURE = re.compile(
     r"(?:^|[-_])(?:cookies?|consent|gdpr|breadcrumbs?|skip(?:-?link|-to-content|-?nav)?|visually-?hidden|sr-only"
     r"|screen-?reader|navbar|nav|navigation|menu|site-header|site-footer|global-header|global-footer"
     r"|page-footer|masthead|phase-banner|cookie-banner|share|print|feedback|back-to-top|related"
-    r"|pagination|toolbar|modal|popup|newsletter|survey|search)(?:$|[-_])",
+    r"|pagination|toolbar|modal|popup|newsletter|survey|search|toggle|show-all|chevron)(?:$|[-_])",
     re.I,
 )
+#: soft hyphens and zero-width characters, which a browser does not show
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _CONTENT_BLOCKS = "p|li|h1|h2|h3|h4|h5|h6|td|dd"
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote caption dd details div dl dt fieldset figcaption figure h1 h2 h3 h4 h5 h6 "
@@ -49,7 +55,7 @@ class HtmlText:
     kinds: dict[int, str]
 
 
-def _is_furniture(el) -> bool:
+def _is_furniture(el: _Element) -> bool:
     """Whether an element is navigation, a banner, a hidden helper or other page furniture."""
     if el.tag.lower() == "nav" or el.get("role", "").lower() in _DROP_ROLES:
         return True
@@ -64,7 +70,7 @@ def _is_furniture(el) -> bool:
     return any(_FURNITURE.search(t) for t in tokens)
 
 
-def _main(root):
+def _main(root: _Element) -> _Element:
     """The element holding the report's own content."""
     for query in ("//main", "//*[@role='main']", "//*[@id='main-content']", "//*[@id='content']", "//article", "//body"):
         found = root.xpath(query)
@@ -117,6 +123,8 @@ def html_text(markup: str, path: str) -> HtmlText:
             continue
         tag = el.tag.lower()
         inside = main.tag != "body" and main in el.iterancestors()
+        if tag == "button" and any(a.tag in _HEADINGS for a in el.iterancestors()):
+            continue  # an accordion's heading is a button inside the heading element
         if tag in _CODE_TAGS or (tag in _CHROME_TAGS and not inside):
             el.drop_tree()
         elif _is_furniture(el) and (not inside or len(el.text_content()) < main_size / 3):
@@ -134,13 +142,13 @@ def html_text(markup: str, path: str) -> HtmlText:
     kind_stack: list[str] = []
 
     def flush() -> None:
-        words = " ".join("".join(buffer).split())
+        words = " ".join("".join(buffer).translate(_INVISIBLE).split())
         buffer.clear()
         if words:
             kind = kind_stack[-1] if kind_stack else "para"
             blocks.append((kind, words))
 
-    def walk(el) -> None:
+    def walk(el: _Element) -> None:
         tag = el.tag.lower()
         if tag == "br":
             buffer.append(" ")

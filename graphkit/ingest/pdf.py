@@ -2,12 +2,16 @@
 
 The text layer is read with pypdf, line by line with each line's position and font. Then:
 
-* running headers and footers (lines repeated at the same height on most pages, digits
-  ignored) and page numbers ("3", "Page 3 of 12") are dropped;
-* lines are joined into paragraphs: a new paragraph starts where the font changes, where the
-  gap to the previous line is clearly wider than the line pitch, after a line that stops well
-  short of the text width, or at a bullet;
-* a paragraph cut by a page break is joined across it;
+* running headers and footers (lines at a page's edge, set apart from the body, repeated at
+  the same height on half the pages or more, digits ignored) and page numbers ("3",
+  "Page 3 of 12") are dropped;
+* lines are joined into paragraphs: a new paragraph starts where the font size changes, where
+  a line wholly in one font follows a line wholly in another (a bold heading), where the gap
+  to the previous line is clearly wider than the line pitch, after a line that stopped before
+  the text width (the next word would have fitted), or at a bullet;
+* a paragraph cut by a page break is joined across it, so a page may begin mid-paragraph
+  (its ``Page.start`` is then inside that paragraph; ``Paragraph.page`` is where it begins);
+* ligatures ("fi" set as one glyph) are spelt out and zero-width characters removed;
 * a word broken at a line end is re-joined: a soft hyphen is removed; a hard hyphen is kept
   (``co-`` + ``ordinated``) unless the document writes the joined word elsewhere and never
   the hyphenated one.
@@ -19,11 +23,13 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import IngestError
 from ..model import Page
+from .structure import TITLE, _score, _section_heading
 
 __all__ = ["pdf_text"]
 
@@ -32,6 +38,9 @@ _PAGE_NUMBER = re.compile(
 )
 _BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\u2023\u2043\u25e6*\u2013\u2014-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _TERMINAL = (".", "!", "?", ":", "\u201d", '"', ")")
+_TITLE_IN = re.compile(r"[A-Z][^:|]{1,119}?:\s*local authority assessment", re.I)
+#: line pitch / font size assumed when a document shows too few wrapped lines to measure it
+_LEADING = 1.5
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -40,12 +49,25 @@ class _Line:
     text: str
     x: float
     y: float
-    font: str
+    font: str  # the font of most of its characters
     size: float
+    uniform: bool = True  # one font throughout (a heading, or plain body text)
 
     @property
-    def style(self) -> tuple[str, float]:
-        return self.font, round(self.size, 1)
+    def style(self) -> float:
+        """Lines of a paragraph share a size; bold or linked words may change the font."""
+        return round(self.size, 1)
+
+
+_LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+def _plain(text: str) -> str:
+    """Undo typesetting: ligatures spelt out, zero-width characters removed."""
+    if any(c in _LIGATURES for c in text):
+        text = "".join(_LIGATURES.get(c, c) for c in text)
+    return " ".join(text.translate(_INVISIBLE).split())
 
 
 def _page_lines(page) -> list[_Line]:
@@ -65,54 +87,96 @@ def _page_lines(page) -> list[_Line]:
     page.extract_text(visitor_text=visit)
     lines: list[_Line] = []
     text, meta = "", None
+    styles: Counter[tuple[str, float]] = Counter()  # characters per (font, size) on the line
+
+    def close() -> None:
+        if text.strip() and meta:
+            font, size = max(styles, key=lambda st: (styles[st], st)) if styles else meta[2:]
+            lines.append(_Line(" ".join(text.split()), meta[0], meta[1], font, size, len(styles) <= 1))
+
     for chunk, chunk_meta in chunks:
-        parts = chunk.split("\n")
-        for k, part in enumerate(parts):
+        for k, part in enumerate(chunk.split("\n")):
             if k > 0:
-                if text.strip() and meta:
-                    lines.append(_Line(" ".join(text.split()), *meta))
-                text, meta = "", None
+                close()
+                text, meta, styles = "", None, Counter()
             text += part
-            if meta is None and part.strip() and chunk_meta:
-                meta = chunk_meta
-    if text.strip() and meta:
-        lines.append(_Line(" ".join(text.split()), *meta))
-    return lines
+            if part.strip() and chunk_meta:
+                meta = meta or chunk_meta
+                styles[(chunk_meta[2], round(chunk_meta[3], 1))] += len(part.strip())
+    close()
+    for ln in lines:
+        ln.text = _plain(ln.text)
+    return [ln for ln in lines if ln.text]
 
 
 def _furniture(pages: list[list[_Line]]) -> set[tuple[int, int]]:
-    """(page, line) indices of running headers, footers and page numbers."""
-    drop: set[tuple[int, int]] = set()
+    """(page, line) indices of running headers, footers and page numbers.
+
+    A running line is one of the first or last two lines of a page, repeats (digits ignored)
+    at the same height on at least half the pages, and is set apart from the body by a gap
+    wider than a line. Section headings and score lines are never dropped.
+    """
+    def key(ln: _Line) -> tuple[str, int]:
+        return re.sub(r"\d+", "#", ln.text.lower()), round(ln.y / 4)
+
     keys: Counter[tuple[str, int]] = Counter()
     for lines in pages:
-        seen = {(re.sub(r"\d+", "#", ln.text.lower()), round(ln.y / 4)) for ln in lines}
-        keys.update(seen)
+        keys.update({key(ln) for ln in lines})
     repeat = max(2, (len(pages) + 1) // 2)
+
+    def running(ln: _Line) -> bool:
+        if _PAGE_NUMBER.match(ln.text):
+            return True
+        return (len(pages) > 1 and keys[key(ln)] >= repeat and len(ln.text) < 200
+                and _section_heading(ln.text) is None and _score(ln.text) is None)
+
+    def apart(a: _Line, b: _Line) -> bool:
+        return abs(a.y - b.y) > 1.6 * max(a.size, b.size, 1.0)
+
+    drop: set[tuple[int, int]] = set()
     for p, lines in enumerate(pages):
-        for i, ln in enumerate(lines):
-            edge = i < 2 or i >= len(lines) - 2
-            key = (re.sub(r"\d+", "#", ln.text.lower()), round(ln.y / 4))
-            if _PAGE_NUMBER.match(ln.text) and edge:
-                drop.add((p, i))
-            elif len(pages) > 1 and keys[key] >= repeat and len(ln.text) < 200:
-                drop.add((p, i))
+        for edge in (list(range(min(2, len(lines)))), list(range(len(lines) - 1, max(len(lines) - 3, -1), -1))):
+            block = []
+            for i in edge:
+                if not running(lines[i]):
+                    break
+                block.append(i)
+            if not block:
+                continue
+            inner = block[-1] + (1 if edge[0] == 0 else -1)
+            if not 0 <= inner < len(lines) or apart(lines[block[-1]], lines[inner]):
+                drop.update((p, i) for i in block)
+            else:  # not set apart: keep all but bare page numbers
+                drop.update((p, i) for i in block if _PAGE_NUMBER.match(lines[i].text))
     return drop
 
 
-def _join(left: str, right: str, words: set[str]) -> str:
-    """Join two wrapped lines of one paragraph, mending a word broken at the line end."""
+def _join(left: str, right: str, words: set[str], slashed: set[str] = frozenset()) -> str:
+    """Join two wrapped lines of one paragraph, mending a word broken at the line end.
+
+    Renderers break lines after a hyphen, a dash or a slash inside a word ("co-" /
+    "ordinated", "2022-" / "2023"): those are joined without a space, and a hyphen is
+    removed only where the document writes the joined word elsewhere and never the
+    hyphenated one. A suspended hyphen ("pre-" / "and post-") keeps its space; a slash
+    ("and/" / "or") is closed up only where the document writes the pair so elsewhere.
+    """
     if left.endswith("\u00ad"):
         return left[:-1] + right
-    m = re.search(r"([^\W\d_]+)-$", left)
-    if m and right[:1].isalpha() and right[:1].islower():
-        head = m.group(1)
-        tail = re.match(r"[^\W\d_]+", right)
-        whole = (head + tail.group()).lower() if tail else ""
-        hyphenated = f"{head}-{tail.group()}".lower() if tail else ""
+    m = re.search(r"(\w+)([-\u2010\u2011\u2013\u2014/])$", left)
+    if not m or not right[:1].isalnum():
+        return f"{left} {right}"
+    head, mark = m.groups()
+    if mark == "-" and re.match(r"(?:and|or|to|nor)\b", right):
+        return f"{left} {right}"
+    if mark == "/":  # "and/" + "or", but "discharge/ admission": only as the document writes it
+        tail = re.match(r"\w+", right)
+        return left + right if tail and f"{head}/{tail.group()}".lower() in slashed else f"{left} {right}"
+    tail = re.match(r"[^\W\d_]+", right)
+    if mark in "-\u2010" and tail and head.isalpha() and right[:1].islower():
+        whole, hyphenated = (head + tail.group()).lower(), f"{head}-{tail.group()}".lower()
         if whole in words and hyphenated not in words:
             return left[:-1] + right
-        return left + right
-    return f"{left} {right}"
+    return left + right
 
 
 def pdf_text(data: bytes, path: str) -> tuple[str, tuple[Page, ...]]:
@@ -154,6 +218,16 @@ def pdf_text(data: bytes, path: str) -> tuple[str, tuple[Page, ...]]:
     if not any(pages):
         raise IngestError(path, "PDF has no text layer (scanned images?); run OCR first")
     drop = _furniture(pages)
+    # a title repeated in the running header is still the title: keep its first occurrence
+    # (a browser's print header adds the date and site name around it: keep the title part)
+    titles = [(p, i, m) for p, lines in enumerate(pages) for i, ln in enumerate(lines)
+              if (m := _TITLE_IN.search(ln.text)) and TITLE.match(m.group())]
+    if titles and all((p, i) in drop for p, i, _ in titles):
+        p, i, m = titles[0]
+        body = " ".join(ln.text for q, lines in enumerate(pages) for j, ln in enumerate(lines) if (q, j) not in drop)
+        if m.group() not in body:  # the page does not also show it (perhaps wrapped) as its heading
+            drop.discard((p, i))
+            pages[p][i].text = m.group()
     kept = [[ln for i, ln in enumerate(lines) if (p, i) not in drop] for p, lines in enumerate(pages)]
     return _rebuild(kept)
 
@@ -162,22 +236,20 @@ def _rebuild(pages: list[list[_Line]]) -> tuple[str, tuple[Page, ...]]:
     """Paragraphs from lines; a paragraph cut by a page break continues across it."""
     all_lines = [ln for lines in pages for ln in lines]
     words = {w.lower() for ln in all_lines for w in _WORD.findall(ln.text)}
-    width: dict[tuple[str, float], int] = {}
+    slashed = {w.lower() for ln in all_lines for w in re.findall(r"\w+/\w+", ln.text)}
+    width: dict[float, int] = {}
     for ln in all_lines:
         width[ln.style] = max(width.get(ln.style, 0), len(ln.text))
-    gaps: dict[tuple[str, float], list[float]] = {}
+    gaps: dict[float, list[float]] = {}
     for lines in pages:
         for a, b in zip(lines, lines[1:]):
             if a.style == b.style and 0 < a.y - b.y:
                 gaps.setdefault(a.style, []).append(a.y - b.y)
-    observed = {style: sorted(g)[len(g) // 5] for style, g in gaps.items()}
+    observed = {style: sorted(g)[len(g) // 5] for style, g in gaps.items() if len(g) >= 2}
     # leading (line pitch / font size) of the commonest style that wraps, for styles seen once
     body = max(observed, key=lambda st: len(gaps[st]), default=None)
-    leading = observed[body] / body[1] if body and body[1] > 0 else None
-    pitch = {
-        st: min(observed.get(st, float("inf")), leading * st[1] if leading else float("inf"))
-        for st in width
-    }
+    leading = observed[body] / body if body else _LEADING
+    pitch = {st: min(observed.get(st, float("inf")), leading * st) for st in width}
 
     def full(a: _Line, b: _Line) -> bool:
         """Whether ``a`` was wrapped: the first word of ``b`` would not have fitted after it."""
@@ -185,7 +257,9 @@ def _rebuild(pages: list[list[_Line]]) -> tuple[str, tuple[Page, ...]]:
         return len(a.text) + 1 + first > 0.85 * width[a.style] and width[a.style] >= 20
 
     def continues(a: _Line, b: _Line, same_page: bool) -> bool:
-        if a.style != b.style or _BULLET.match(b.text) or not full(a, b):
+        if a.style != b.style or (a.uniform and b.uniform and a.font != b.font):
+            return False
+        if _BULLET.match(b.text) or not full(a, b):
             return False
         if same_page:
             gap = a.y - b.y
@@ -202,7 +276,7 @@ def _rebuild(pages: list[list[_Line]]) -> tuple[str, tuple[Page, ...]]:
         for k, ln in enumerate(lines):
             if paragraphs and prev is not None and continues(prev, ln, k > 0):
                 text, marks = paragraphs[-1]
-                joined = _join(text, ln.text, words)
+                joined = _join(text, ln.text, words, slashed)
                 if k == 0:
                     marks.append((p, len(joined) - len(ln.text)))
                 paragraphs[-1] = (joined, marks)

@@ -32,6 +32,7 @@ _BOUNDARY = re.compile(
     r"(?:[.!?\u2026]+)[" + re.escape(_CLOSERS) + r"]*(?=\s+[" + re.escape(_OPENERS) + r"]*[A-Z0-9\u00a3$\u20ac"
     + re.escape(_BULLETS) + r"])"
 )
+_MARKER = re.compile(r"^(?:\(?(?:\d{1,3}|[ivxIVX]{1,4}|[a-zA-Z])[.)]|[\u2022*-])$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -80,6 +81,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(chunk, start, end):
         stop = m.start()
         cut = m.end()
+        if _MARKER.match(chunk[cuts[-1] if cuts else start:cut].strip()):
+            continue  # "1. The council ..." : a list number, not a sentence
         rest = chunk[cut:].lstrip()
         nxt = rest.lstrip(_OPENERS)[:1]
         if chunk[stop] == "." and m.group().startswith(".") and not m.group().startswith(".."):

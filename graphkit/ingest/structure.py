@@ -40,8 +40,7 @@ _OTHER_SECTIONS = frozenset(
     for h in (
         "Summary", "Overall summary", "Our summary", "Summary of findings", "Overview",
         "Summary of people's experiences", "Summary of strengths, areas for development and next steps",
-        "Quality statement scores", "About this assessment",
-        "About the local authority", "Context", "Downloads", "Our view", "Next steps",
+        "Quality statement scores", "About this assessment", "About the local authority", "Downloads",
     )
 )
 _SCORE_WORDS = {
@@ -57,7 +56,11 @@ _SCORE = re.compile(
     re.I,
 )
 #: "<council>: local authority assessment" (also with a dash or "- Care Quality Commission").
-TITLE = re.compile(r"^(?P<head>.{2,120}?)\s*[:\u2013\u2014|-]\s*local authority assessment\b.{0,60}$", re.I)
+TITLE = re.compile(
+    r"^(?P<head>.{2,120}?)\s*[:\u2013\u2014|-]\s*local authority assessment"
+    r"(?:\s*(?:[-|\u2013\u2014]\s*)?(?:Care Quality Commission|CQC))?\s*$",
+    re.I,
+)
 _LINE = re.compile(r"[^\n]*\n?")
 _BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\u2023\u2043*\u2013\u2014-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _REPORT_CUES = (

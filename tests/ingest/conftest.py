@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import os
+import shutil
+import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -59,6 +61,7 @@ def write_pdf(
     align: str = "J",
     body_size: float = 10,
     running_header: str = "Care Quality Commission local authority assessment",
+    bold_every: int = 0,
 ) -> Path:
     """Write ``blocks`` as a CQC-like PDF (DejaVu, wrapped lines, running header, page footer)."""
     from fpdf import FPDF
@@ -90,7 +93,11 @@ def write_pdf(
             pdf.ln(2)
         else:
             pdf.set_font("dv", "", body_size)
-            pdf.multi_cell(0, body_size * 0.5, line, new_x="LMARGIN", new_y="NEXT", align=align)
+            if bold_every:  # some words in bold (as links and key terms are), so lines mix fonts
+                words = line.split(" ")
+                line = " ".join(f"**{w}**" if i % bold_every == 1 else w for i, w in enumerate(words))
+            pdf.multi_cell(0, body_size * 0.5, line, new_x="LMARGIN", new_y="NEXT", align=align,
+                           markdown=bool(bold_every))
             pdf.ln(3)
     pdf.output(str(path))
     return path
@@ -153,3 +160,39 @@ def html_page(blocks: Sequence[tuple[str, str]], title: str | None = None) -> st
         body.append(f"<{tag}{cls}>{html.escape(line, quote=False)}</{tag}>")
     page_title = title or next((line for kind, line in blocks if kind == "title"), "Local authority assessment")
     return PAGE.format(title=html.escape(page_title), body="\n".join(body))
+
+
+PRINT_STYLES = {
+    "a4-sans-justified": "body { font-family: 'DejaVu Sans', sans-serif; margin: 2cm; } p { text-align: justify; }",
+    "a5-serif-sections-on-new-pages": "@page { size: A5; margin: 1cm } body { font: 13px serif; } "
+                                      "h2 { page-break-before: always }",
+}
+
+
+def content_page(blocks: Sequence[tuple[str, str]], title: str, style: str = "a4-sans-justified") -> str:
+    """A bare page holding ``blocks``, as a report's print view would be."""
+    tags = {"title": "h1", "section": "h2", "heading": "h3", "para": "p"}
+    body = "\n".join(f"<{tags[k]}>{html.escape(line, quote=False)}</{tags[k]}>" for k, line in blocks)
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+            f"<style>{PRINT_STYLES[style]}</style></head><body><main>{body}</main></body></html>")
+
+
+@pytest.fixture
+def print_pdf() -> Callable[[Path, Path], Path]:
+    """Print an HTML file to PDF with headless Chromium (its header and footer included)."""
+    exe = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if exe is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is missing (apt install chromium)")
+        pytest.skip("chromium is missing")
+
+    def run(page: Path, pdf: Path) -> Path:
+        profile = pdf.parent / f"{pdf.stem}-profile"
+        subprocess.run(
+            [exe, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
+             f"--print-to-pdf={pdf}", page.as_uri()],
+            check=True, capture_output=True, timeout=120,
+        )
+        return pdf
+
+    return run

@@ -156,3 +156,45 @@ def test_html_nested_blocks_are_not_duplicated(tmp_path):
     assert [s.text for s in report.sentences] == [
         "The local authority worked with partners.", "First item with a link.", "Second item continued",
         "Cell text is kept."]
+
+
+def test_html_drops_soft_hyphens_and_zero_width_spaces(tmp_path):
+    markup = ("<html><body><main><h1>Hartlepool Borough Council: local authority assessment</h1><h2>Safeguarding</h2>"
+              "<p>The local autho&shy;rity worked with\u200b partners.</p></main></body></html>")
+    assert [s.text for s in _read_markup(markup, tmp_path).sentences] == ["The local authority worked with partners."]
+
+
+ACCORDION_SECTION = """
+<div class="govuk-accordion__section">
+  <div class="govuk-accordion__section-header">
+    <h2 class="govuk-accordion__section-heading">
+      <button type="button" aria-controls="c{n}" class="govuk-accordion__section-button" aria-expanded="false">
+        <span class="govuk-accordion__section-heading-text"><span class="govuk-accordion__section-heading-text-focus">{heading}</span></span>
+        <span class="govuk-visually-hidden govuk-accordion__section-heading-divider">, </span>
+        <span class="govuk-accordion__section-toggle" data-nosnippet=""><span class="govuk-accordion__section-toggle-focus">
+          <span class="govuk-accordion-nav__chevron govuk-accordion-nav__chevron--down"></span>
+          <span class="govuk-accordion__section-toggle-text">Show<span class="govuk-visually-hidden"> this section</span></span></span></span>
+      </button>
+    </h2>
+  </div>
+  <div id="c{n}" class="govuk-accordion__section-content" hidden="until-found">
+    <p>Score: {score}</p><h3>Key findings for this quality statement</h3><p>{body}</p>
+  </div>
+</div>"""
+
+
+def test_html_saved_page_with_accordion_buttons(tmp_path):
+    sections = [("Assessing needs", 2, "The local authority assessed people promptly."),
+                ("Safeguarding", 3, "Partners worked well with the safeguarding board.")]
+    markup = (
+        "<html><body><main><h1>Hartlepool Borough Council: local authority assessment</h1>"
+        '<div class="govuk-accordion" data-module="govuk-accordion"><div class="govuk-accordion__controls">'
+        '<button type="button" class="govuk-accordion__show-all"><span class="govuk-accordion__show-all-text">'
+        "Show all sections</span></button></div>"
+        + "".join(ACCORDION_SECTION.format(n=n, heading=h, score=sc, body=b) for n, (h, sc, b) in enumerate(sections))
+        + "</div></main></body></html>"
+    )
+    report = _read_markup(markup, tmp_path)
+    assert [(s.heading, s.score) for s in report.sections] == [("Assessing needs", 2), ("Safeguarding", 3)]
+    assert [s.text for s in report.sentences] == [b for _, _, b in sections]
+    assert "Show" not in report.text

@@ -9,13 +9,14 @@ from hypothesis import strategies as st
 from graphkit.errors import IngestError
 from graphkit.ingest import read_report
 
-from .conftest import SEEDS, blocks_of
+from .conftest import PRINT_STYLES, SEEDS, blocks_of, content_page
 
 
 @pytest.mark.parametrize("layout", [
     {"page_format": "A4", "align": "J", "body_size": 10},
     {"page_format": (148, 210), "align": "L", "body_size": 11},
-], ids=["a4-justified", "a5-left"])
+    {"page_format": "A4", "align": "L", "body_size": 10, "bold_every": 4},
+], ids=["a4-justified", "a5-left", "a4-mixed-fonts"])
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
 def test_pdf_sentences_equal_txt(seed, layout, make_pdf, tmp_path):
     text = seed.read_text(encoding="utf-8")
@@ -26,6 +27,22 @@ def test_pdf_sentences_equal_txt(seed, layout, make_pdf, tmp_path):
     assert [s.heading for s in pdf.sections] == [s.heading for s in txt.sections]
     assert [s.score for s in pdf.sections] == [s.score for s in txt.sections]
     assert (pdf.council_gss, pdf.title, pdf.format, pdf.encoding) == (txt.council_gss, txt.title, "pdf", "binary")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("style", sorted(PRINT_STYLES))
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_pdf_printed_by_chromium_equals_txt(seed, style, print_pdf, tmp_path):
+    """A browser's PDF: many text runs per line, kerning, its own header and footer, breaks after hyphens."""
+    txt = read_report(seed)
+    page = tmp_path / f"{seed.stem}.html"
+    blocks = blocks_of(seed.read_text(encoding="utf-8"))
+    page.write_text(content_page(blocks, txt.title or "Local authority assessment", style), encoding="utf-8")
+    pdf = read_report(print_pdf(page, tmp_path / f"{seed.stem}.pdf"))
+    assert len(pdf.pages) >= 2
+    assert [s.text for s in pdf.sentences] == [s.text for s in txt.sentences]
+    assert (pdf.title, pdf.council_gss) == (txt.title, txt.council_gss)
+    assert [(s.statement, s.score) for s in pdf.sections] == [(s.statement, s.score) for s in txt.sections]
 
 
 @pytest.mark.parametrize("seed", SEEDS[:1], ids=lambda p: p.stem)
@@ -47,6 +64,40 @@ def test_pdf_drops_running_header_and_page_numbers(seed, make_pdf, tmp_path):
     report = read_report(path)
     assert "CQC assessment report" not in report.text
     assert "Page 1 of" not in report.text and "Page 2 of" not in report.text
+
+
+@pytest.mark.parametrize("header", ["{}", "25/11/2026, 09:14 {} - Care Quality Commission"])
+def test_pdf_title_in_running_header_is_kept_once(header, make_pdf, tmp_path):
+    seed = SEEDS[0]
+    title = "Middlesbrough Council: local authority assessment"
+    report = read_report(make_pdf(blocks_of(seed.read_text(encoding="utf-8")), tmp_path / "r.pdf",
+                                  running_header=header.format(title)))
+    assert report.title == title and report.text.count(title) == 1
+    assert report.council_gss == "E06000002"
+    assert [s.text for s in report.sentences] == [s.text for s in read_report(seed).sentences]
+
+
+def test_pdf_sections_starting_on_each_page_are_kept(make_pdf, tmp_path):
+    from fpdf import FPDF
+
+    from .conftest import FONT
+
+    body = "The local authority worked with partners on {} to improve care and support for people."
+    doc = FPDF()
+    doc.add_font("dv", "", str(FONT))
+    doc.set_font("dv", "", 11)
+    for name in ("Assessing needs", "Safeguarding", "Partnerships and communities"):
+        doc.add_page()
+        for line in (name, "Score: 3", "What people expect", body.format(name.lower())):
+            doc.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+            doc.ln(3)
+    path = tmp_path / "sections.pdf"
+    doc.output(str(path))
+    report = read_report(path)
+    assert [(s.statement, s.score) for s in report.sections] == [
+        ("Assessing needs", 3), ("Safeguarding", 3), ("Partnerships and communities", 3)]
+    assert [s.text for s in report.sentences] == [
+        body.format(n) for n in ("assessing needs", "safeguarding", "partnerships and communities")]
 
 
 def _lines_pdf(path, lines):
@@ -74,6 +125,16 @@ def _lines_pdf(path, lines):
     (["The local authority worked with partners and the voluntary sector partner-",
       "ship to commission services, and the partnership met each month with staff."],
      "sector partnership to"),
+    (["The local authority reduced hospital stays by 9.2% in the two years (2022-",
+      "2023) and worked with partners across the whole area to plan better pre-",
+      "and post-discharge support for carers and families, with training and/",
+      "or advice for carers across the whole area with the ICB and the trusts, and/or",
+      "with the hospital discharge/ admission avoidance teams in the whole area."],
+     "(2022-2023) and worked with partners across the whole area to plan better pre- and post-discharge support "
+     "for carers and families, with training and/or advice"),
+    (["The local authority worked with the ICB on all hospital discharge/",
+      "admission avoidance teams and on the reablement services across the area."],
+     "discharge/ admission avoidance"),
     (["The local authority worked with partners and the voluntary sector in a strong partner\u00ad",
       "ship which met every month with staff from the trusts and other agencies."],
      "strong partnership which"),
@@ -141,3 +202,9 @@ def seed_pdf_cache(tmp_path_factory):
     _need_font()
     path = tmp_path_factory.mktemp("pdf") / "seed.pdf"
     return write_pdf(blocks_of(SEEDS[-1].read_text(encoding="utf-8")), path).read_bytes()
+
+
+def test_pdf_ligatures_are_spelt_out(tmp_path):
+    path = _lines_pdf(tmp_path / "lig.pdf", ["The \ufb01nancial plan was \ufb01xed and the of\ufb01ce was con\ufb01dent.", ""])
+    report = read_report(path)
+    assert [s.text for s in report.sentences] == ["The financial plan was fixed and the office was confident."]

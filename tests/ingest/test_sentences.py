@@ -37,6 +37,9 @@ def _split(text: str) -> list[str]:
     ("a single front door run by the council", ["a single front door run by the council"]),
     ("Age UK Ltd. ran it. Then Carers Co. took over.", ["Age UK Ltd. ran it.", "Then Carers Co. took over."]),
     ("   Leading and trailing space.   ", ["Leading and trailing space."]),
+    ("1. The council led. It worked.", ["1. The council led.", "It worked."]),
+    ("(b) Partners agreed. Then they met.", ["(b) Partners agreed.", "Then they met."]),
+    ("iv. Carers were heard.", ["iv. Carers were heard."]),
 ])
 def test_split_sentences(text, expected):
     assert _split(text) == expected
