@@ -127,6 +127,16 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
         a = c.text
         if a in acronyms:
             groups[acronyms[a]].mentions.append((c, si))
+        elif a not in abbr and _initials_match(a, cands) is not None:
+            u, usi = _initials_match(a, cands)
+            key = match_key(u.name)
+            g = group(key, u.label or "Scheme")
+            if not g.mentions or (u.start, u.end) not in {(m.start, m.end) for m, _ in g.mentions}:
+                g.names.append(u.name)
+                g.labels.append((6, u.label or "Scheme"))
+                g.mentions.append((Candidate(u.start, u.end, u.text, g.label, "ent.acronym.initials", u.name, "name"), usi))
+            g.mentions.append((c, si))
+            acronyms[a] = key
         elif a in abbr:
             k = abbr[a]
             key = match_key(k.name)
@@ -143,6 +153,20 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
     return EntityTable(groups, council_key, acronyms)
 
 
+def _initials_match(acronym: str, cands: list[tuple[Candidate, int]]) -> tuple[Candidate, int] | None:
+    """An untyped name whose initials spell ``acronym`` ("Integrated Single Point of Access" / ISPA)."""
+    letters = acronym.replace(" ", "").upper()
+    if len(letters) < 3:
+        return None
+    for c, si in cands:
+        if c.kind not in ("untyped", "name") or c.acronym:
+            continue
+        words = [w for w in re.split(r"[\s-]+", c.name) if w and w.lower() not in ("and", "of", "for", "the", "in", "on", "at", "to", "with", "&", "a")]
+        if len(words) == len(letters) and "".join(w[0] for w in words).upper() == letters:
+            return c, si
+    return None
+
+
 def _merge_short_forms(groups: dict[str, Group]) -> None:
     """Merge "Integrated Care Board" into the one "North East ... Integrated Care Board" etc."""
     keys = sorted((k for k in groups if not k.startswith(("council::", "la::"))), key=len)
@@ -152,7 +176,7 @@ def _merge_short_forms(groups: dict[str, Group]) -> None:
         longer = [b for b in keys if b != a and len(b) > len(a) and groups[b].merged_into is None
                   and groups[b].label == ga.label and (b.endswith(" " + a) or b.startswith(a + " "))]
         suffix = [b for b in longer if b.endswith(" " + a)]
-        prefix = [b for b in longer if b.startswith(a + " ") and len(b.split()) == len(words) + 1]
+        prefix = [b for b in longer if b.startswith(a + " ") and len(b.split()) <= len(words) + 2 and len(words) >= 2]
         target = None
         if len(words) >= 2 and len(suffix) == 1:
             target = suffix[0]

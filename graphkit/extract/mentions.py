@@ -20,7 +20,12 @@ from .rules import Head, Known, Rules
 __all__ = ["Candidate", "find_candidates", "council_places"]
 
 TOKEN_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’\-/+]*[A-Za-z0-9+])?(?:['’]s?)?|&|\S")
-CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "at", "to", "with", "&", "upon", "under", "a"})
+CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "at", "to", "with", "&", "upon", "under", "a", "all"})
+_ADJECTIVAL_RE = re.compile(r"\s+[a-z]")
+_NOT_ADJECTIVAL_RE = re.compile(
+    r"\s+(?:and|or|with|to|on|in|for|as|at|by|who|which|is|was|were|are|had|has|have|did|does|told|said|also|"
+    r"from|of|through|into|over|under|about|described|provided|delivered|ran|runs|led|leads|worked|works|helped|"
+    r"supported|offered|commissioned|funded|chaired|hosted|operated|would|could|will|can|may|might|should|must)\b")
 SPLIT_CONNECTORS = frozenset({"and", "&", "with", "to", "for", "in", "at", "on", "the"})
 ACRONYM_RE = re.compile(r"\(\s*((?:[A-Za-z]{1,3}\s)?[A-Z][A-Za-z&]{0,8}(?:\s[A-Z]{2,6})?)\s*\)")
 BARE_ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,3}\s)?[a-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z]?\b")
@@ -209,7 +214,10 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
             strong = h is not None and h.label not in WEAK_SPLIT_LABELS and words[k - 1] in tabs["head_words"] | {"ICB", "ICS", "ICP", "CCG"}
             pl = _prefix_label(left, tabs)
             rh, _ = _head_label(words[k + 1:j], tabs)
-            if (strong or (w in ("and", "&") and words[k + 1] == "the") or (w in ("and", "&") and (
+            rest = [x for x in words[k + 1:j] if x not in CONNECTORS]
+            right_named = rh is not None or _prefix_label(rest, tabs) is not None or " ".join(rest) in tabs["known"] or any(
+                " ".join(rest[:n]) in tabs["known"] for n in range(1, len(rest) + 1))
+            if ((strong and right_named) or (w in ("and", "&") and words[k + 1] == "the") or (w in ("and", "&") and (
                     (len(left) == 1 and _is_acronym(left[0]))
                     or (pl is not None and (rh is None or rh.label != pl.label))
                     or " ".join(left) in tabs["known"]))):
@@ -319,7 +327,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             continue
         if all(_is_acronym(w) for w in words):
             continue  # acronyms are handled below
-        if h is not None and hn == len(words) == 1 and surface not in tabs["known"]:
+        if h is not None and hn == len(words) and (hn == 1 or not h.keep) and surface not in tabs["known"]:
             continue  # a bare head ("the Board", "Foundation Trust") is a short form, not a name
         accepted.append((s, e, words, h))
 
@@ -399,7 +407,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             content = [w for w in words if w not in CONNECTORS]
             if all(w in tabs["generic"] for w in content):
                 continue
-            if len(content) == 1 and content[0].lower() in common:
+            if len(content) == 1 and (content[0].lower() in common or (
+                    _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]))):
                 continue
             # a run made of council places: "Middlesbrough and Redcar and Cleveland"
             places = list(place_re.finditer(surface))
@@ -444,13 +453,16 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
     for m in place_re.finditer(text):
         s, e = m.start(), m.end()
         exact = [c for c in out if c.start - offset == s and c.end - offset == e and c.kind == "untyped"]
+        if exact and _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]):
+            for c in exact:
+                out.remove(c)
+            continue
         for c in exact:
             out.remove(c)
             out.append(Candidate(c.start, c.end, c.text, "LocalAuthority", "ent.council.place", lookup[m.group()], "place"))
         if exact or not free(s, e):
             continue
-        if re.match(r"\s+[a-z]", text[e:]) and not re.match(
-                r"\s+(?:and|or|with|to|on|in|for|as|at|by|who|which|is|was|were|are|had|has|have|did|does|told|said)\b", text[e:]):
+        if _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]):
             continue  # adjectival use: "Tees Valley local authorities"
         add(s, e, "LocalAuthority", "ent.council.place", lookup[m.group()], "place")
     out.sort(key=lambda c: (c.start, -c.end))

@@ -208,20 +208,33 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 if sl.keys:
                     out.extend(sl.keys)
                 elif sl.cand is not None and as_label is not None:
-                    out.append(_promote(table, sl, as_label, sent.index, promoted))
+                    out.append(f"\x00{i}\x00{'LocalAuthority' if sl.cand.kind == 'place' else as_label}")
             return out
+
+        def label_of(k: str) -> str:
+            return k.split("\x00")[2] if k.startswith("\x00") else resolver.label(k)
+
+        def real(k: str) -> str:
+            if not k.startswith("\x00"):
+                return k
+            _, i, lab = k.split("\x00")
+            sl = slots[int(i)]
+            return sl.keys[0] if sl.keys else _promote(table, sl, lab, sent.index, promoted)
 
         def emit(subj: list[str], pred: str, obj: list[str], rule: str, loose: bool = False) -> None:
             for s in subj:
                 for o in obj:
                     if s == o:
                         continue
-                    ls, lo = resolver.label(s), resolver.label(o)
+                    ls, lo = label_of(s), label_of(o)
                     p = pred
                     if pred in ("memberOf", "partOf"):
                         p = _member_or_part(ls, lo, rule)
                     sig = SIGNATURES[p]
                     if not loose and (ls not in sig[0] or lo not in sig[1]):
+                        continue
+                    s, o = real(s), real(o)
+                    if s == o:
                         continue
                     if p == "delivers" and ls == "Scheme":
                         sg = table.groups[table.find(s)]
@@ -315,11 +328,11 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 if trig.predicate == "funds" and fm:
                     nxt = [i for i in after if slots[i].start == slots[robj[-1]].end + fm.end()]
                     if nxt:
-                        fund = [k for k in keys_of(nxt, None) if resolver.label(k) == "Fund"]
+                        fund = [k for k in keys_of(nxt, None) if label_of(k) == "Fund"]
                         emit(fund, "funds", obj, trig.id)
                 # "delivered by A in partnership with B"
                 tail = slots[robj[-1]].end
-                tm = re.match(r"\s+(?:in\s+partnership|together|jointly|working)\s+with\s+(?:the\s+)?", text[tail:])
+                tm = re.match(r"(?:\s+[a-z-]+){0,3}?\s+(?:in\s+partnership|together|jointly|working)\s+with\s+(?:the\s+)?", text[tail:])
                 if tm and trig.predicate == "delivers":
                     consumed.append((tail, tail + tm.end()))
                     extra = [i for i in after if slots[i].start >= tail + tm.end() - 1][:1]
@@ -358,13 +371,13 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 right = _first_after(slots, after, te, text, reach=40)
                 if right is None:
                     continue
-                members = [k for i in before for k in keys_of([i], None) if resolver.label(k) in ORG]
+                members = [k for i in before for k in keys_of([i], None) if label_of(k) in ORG]
                 emit(members, "memberOf", keys_of(_group_right(slots, right, text), "Board"), trig.id)
             elif v == "reverse":
                 right = _first_after(slots, after, te, text, reach=20)
                 if right is None:
                     continue
-                fund = [k for k in keys_of([right], None) if resolver.label(k) == "Fund"]
+                fund = [k for k in keys_of([right], None) if label_of(k) == "Fund"]
                 if not fund:
                     continue
                 used_obj.add(right)
@@ -397,7 +410,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     continue
                 emit(keys_of([right], "Scheme"), "chairs", keys_of([0], None), trig.id)
         _agreements(slots, text, resolver, council, emit, keys_of)
-        _possessives(slots, text, resolver, council, emit, keys_of)
+        _possessives(slots, text, resolver, council, emit, keys_of, label_of)
         for sl in slots:
             for k in sl.keys:
                 resolver.history.append((sent.start + sl.start, k, sent.index))
@@ -507,7 +520,7 @@ def _agreements(slots, text, resolver, council, emit, keys_of) -> None:
             emit([council], "partyTo", agreement, "rel.partyto.council")
 
 
-def _possessives(slots, text, resolver, council, emit, keys_of) -> None:
+def _possessives(slots, text, resolver, council, emit, keys_of, label_of) -> None:
     """ "the council's X Team" -> partOf; "the council's X service" / "X, the council's ..." -> delivers."""
     for i, sl in enumerate(slots):
         if not sl.keys or i + 1 >= len(slots):
@@ -519,8 +532,11 @@ def _possessives(slots, text, resolver, council, emit, keys_of) -> None:
         if re.fullmatch(r"['’]s\s+(?:own\s+|in-house\s+|new\s+)?['‘]?", gap):
             target = keys_of([i + 1], "Scheme")
             for t in target:
-                name = " ".join(resolver.table.groups[resolver.table.find(t)].names[:1]).lower()
-                lab = resolver.label(t)
+                if t.startswith("\x00"):
+                    name = (slots[i + 1].cand.name if slots[i + 1].cand else "").lower()
+                else:
+                    name = " ".join(resolver.table.groups[resolver.table.find(t)].names[:1]).lower()
+                lab = label_of(t)
                 if lab in ("Board",) or re.search(r"\b(?:team|teams|committee|directorate|department|unit)\b", name):
                     emit([t], "partOf", [owner], "rel.partof.possessive", loose=True)
                 elif lab == "Scheme":
