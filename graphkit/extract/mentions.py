@@ -21,6 +21,8 @@ __all__ = ["Candidate", "find_candidates", "council_places"]
 
 TOKEN_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’\-/+]*[A-Za-z0-9+])?(?:['’]s?)?|&|\S")
 CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "at", "to", "with", "&", "upon", "under", "a", "all"})
+MONTHS = frozenset("January February March April May June July August September October November December "
+                   "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _ADJECTIVAL_RE = re.compile(r"\s+[a-z]")
 _NOT_ADJECTIVAL_RE = re.compile(
     r"\s+(?:and|or|with|to|on|in|for|as|at|by|who|which|is|was|were|are|had|has|have|did|does|told|said|also|"
@@ -166,8 +168,8 @@ def _runs(toks: list[_Tok], text: str) -> list[tuple[int, int]]:
                     and not re.fullmatch(r"[A-Z][A-Za-z]{1,7}", toks[j + 3].text)):
                 j += 4
                 continue
-            if t in CONNECTORS and j + 1 < n and text[toks[j].end:toks[j + 1].start] == " " and (
-                _is_cap(toks[j + 1].text) or (toks[j + 1].text == "the" and j + 2 < n and _is_cap(toks[j + 2].text))
+            if t in CONNECTORS and j + 1 < n and toks[j + 1].text not in MONTHS and text[toks[j].end:toks[j + 1].start] == " " and (
+                _is_cap(toks[j + 1].text) or (toks[j + 1].text in ("the", "all") and j + 2 < n and _is_cap(toks[j + 2].text))
             ):
                 j += 1
                 continue
@@ -217,7 +219,7 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
             rest = [x for x in words[k + 1:j] if x not in CONNECTORS]
             right_named = rh is not None or _prefix_label(rest, tabs) is not None or " ".join(rest) in tabs["known"] or any(
                 " ".join(rest[:n]) in tabs["known"] for n in range(1, len(rest) + 1))
-            if ((strong and right_named) or (w in ("and", "&") and words[k + 1] == "the") or (w in ("and", "&") and (
+            if ((strong and (right_named or w in ("and", "&"))) or (w in ("and", "&") and words[k + 1] == "the") or (w in ("and", "&") and (
                     (len(left) == 1 and _is_acronym(left[0]))
                     or (pl is not None and (rh is None or rh.label != pl.label))
                     or " ".join(left) in tabs["known"]))):
@@ -407,8 +409,9 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             content = [w for w in words if w not in CONNECTORS]
             if all(w in tabs["generic"] for w in content):
                 continue
-            if len(content) == 1 and (content[0].lower() in common or (
-                    _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]))):
+            if len(content) == 1 and content[0].lower() in common:
+                continue
+            if _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]):
                 continue
             # a run made of council places: "Middlesbrough and Redcar and Cleveland"
             places = list(place_re.finditer(surface))

@@ -353,7 +353,10 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 members += keys_of(_group_right(slots, right, text), "Scheme")
                 if re.search(r"\bboth\s+(?:local\s+authorities|councils)\b", text[te:]) and council:
                     members += [council] + [k for sl in slots for k in sl.keys if resolver.label(k) == "LocalAuthority" and k != council]
-                emit(members, "memberOf", grp, trig.id)
+                if grp and label_of(grp[0]) == "Fund":
+                    emit(grp, "funds", [m if not m.startswith("\x00") else m.rsplit("\x00", 1)[0] + "\x00Scheme" for m in members], trig.id)
+                else:
+                    emit(members, "memberOf", grp, trig.id)
             elif v == "passive_list":
                 right = _first_after(slots, after, te, text, reach=40)
                 if right is not None:
