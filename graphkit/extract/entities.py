@@ -112,14 +112,6 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
     for c, si in cands:
         if council_key and (c.kind == "council" or (c.kind == "place" and c.name == council_name)):
             groups[council_key].mentions.append((c, si))
-    # pass 2b: lowercase short forms, when exactly one named body fits
-    for c, si in cands:
-        if c.kind != "soft":
-            continue
-        target = match_key(c.name)
-        fits = [k for k, g in groups.items() if (k == target or k.startswith(target + " ")) and g.label == c.label]
-        if len(fits) == 1:
-            groups[fits[0]].mentions.append((c, si))
     # pass 3: acronyms
     for c, si in cands:
         if c.kind != "acronym":
@@ -146,6 +138,15 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
             g.names.append(k.name) if not g.names else None
             acronyms[a] = key
     _merge_short_forms(groups)
+    # lowercase short forms ("public health"), when exactly one named body fits
+    for c, si in cands:
+        if c.kind != "soft":
+            continue
+        target = match_key(c.name)
+        fits = [k for k, g in groups.items() if (k == target or k.startswith(target + " ")) and g.label == c.label
+                and g.merged_into is None]
+        if len(fits) == 1:
+            groups[fits[0]].mentions.append((c, si))
     for g in groups.values():
         if g.labels:
             best = min(g.labels)[0]

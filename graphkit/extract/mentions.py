@@ -441,7 +441,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             continue
         for m in c.pattern.finditer(text):
             s, e = m.start(), m.end()
-            if s == e or not free(s, e):
+            if s == e or any(ts < e and s < te for ts, te in taken):
                 continue
             kind = "council" if c.kind == "council_alias" else c.kind
             add(s, e, "LocalAuthority" if kind == "council" else c.label, c.id, m.group(), kind)

@@ -457,7 +457,7 @@ def _nearest_before(slots: list[Slot], before: list[int], used: set[int], text: 
         if len(gap) > (90 if passive else 160) or re.search(r"[;:]", gap):
             return None
         m = re.search(r"\bwho\b", gap)
-        if m and len(gap[:m.start()].split()) > 2:
+        if m and len(re.findall(r"[A-Za-z]+", gap[:m.start()])) > 2:
             return None
         if passive and (re.search(r"\b(?:had|has|have)\b", gap) or re.match(r"\s*,\s*(?:with|and|but|while|although)\b", gap)):
             return None
