@@ -17,6 +17,8 @@ _COUNCIL_FORM_RE = re.compile(
     r"^(?:the\s+)?(?:(?:London|Royal)\s+Borough\s+of\s+|City\s+of\s+)?(.+?)"
     r"(?:\s+(?:Metropolitan\s+Borough|Metropolitan\s+District|Borough|County|City|District|Unitary)?\s*Council)?$"
 )
+_BODY_WORDS = frozenset({"partnership", "board", "trust", "council", "alliance", "executive", "forum", "group",
+                         "network", "collective", "association", "centre", "committee", "panel", "assembly"})
 _RULE_RANK = {"ent.national": 0, "ent.head": 1, "ent.prefix": 2, "ent.lower": 3, "ent.appos": 4, "abbr": 5}
 
 
@@ -177,7 +179,8 @@ def _merge_short_forms(groups: dict[str, Group]) -> None:
         longer = [b for b in keys if b != a and len(b) > len(a) and groups[b].merged_into is None
                   and groups[b].label == ga.label and (b.endswith(" " + a) or b.startswith(a + " "))]
         suffix = [b for b in longer if b.endswith(" " + a)]
-        prefix = [b for b in longer if b.startswith(a + " ") and len(b.split()) <= len(words) + 2 and len(words) >= 2]
+        prefix = [b for b in longer if b.startswith(a + " ") and len(b.split()) <= len(words) + 2 and len(words) >= 2
+                  and b.split()[-1] not in _BODY_WORDS]
         target = None
         if len(words) >= 2 and len(suffix) == 1:
             target = suffix[0]

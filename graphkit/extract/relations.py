@@ -283,7 +283,9 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 robj = _group_right(slots, right, text)
                 obj = keys_of(robj, obj_label)
                 if left is None:
-                    if trig.predicate == "partnersWith" and council and not re.search(r"\b(?:we|staff|people|partners)\b", text[:ts], re.I):
+                    if (trig.predicate == "partnersWith" and council and not re.search(r"\b(?:we|staff|people|partners)\b", text[:ts], re.I)
+                            and (trig.id in ("rel.partners.relationship_with", "rel.partners.in_partnership_with") or len(text[:ts].split()) <= 4)
+                            and not re.search(r"\bwho\b", text[:ts])):
                         subj = [council]
                     else:
                         continue
@@ -292,6 +294,11 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     if before and before[-1] in used_obj and before[-1] != left and re.fullmatch(r"\s+to\s+", text[slots[before[-1]].end:ts]):
                         subj += keys_of([before[-1]], "VoluntaryOrganisation")
                 used_obj.update(robj)
+                if (trig.predicate == "partnersWith" and council and m.group(0).lower().startswith("arrangement")
+                        and subj and all(label_of(k) == "Scheme" for k in subj)):
+                    emit([council], "partnersWith", obj, trig.id)
+                    emit(obj + [council], "delivers", subj, trig.id)
+                    continue
                 emit(subj, trig.predicate, obj, trig.id)
                 # "A delivered X together with B" -> B delivers X too, and partners A
                 tail = slots[robj[-1]].end
@@ -407,6 +414,11 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 parties = keys_of(_group_right(slots, right, text), "LocalAuthority")
                 for a in range(len(parties)):
                     emit(parties[a:a + 1], trig.predicate, parties[a + 1:], trig.id)
+            elif v == "to_council":
+                left = _nearest_before(slots, before, used_obj, text, ts)
+                if left is None or not council:
+                    continue
+                emit(keys_of(_group_left(slots, left, text), "VoluntaryOrganisation"), "funds", [council], trig.id)
             elif v == "its_chair":
                 right = _first_after(slots, after, te, text)
                 if right is None or not slots:
