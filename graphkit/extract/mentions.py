@@ -129,10 +129,13 @@ def council_places() -> tuple[dict[str, str], re.Pattern]:
 def _head_label(words: list[str], tabs) -> tuple[Head | None, int]:
     """The longest type head ending ``words`` and how many words it spans."""
     low = [w.lower().rstrip("'’") for w in words]
-    for h in tabs["heads"]:
-        n = len(h.words)
-        if n <= len(words) and low[-n:] == [w.lower() for w in h.words]:
-            return h, n
+    for cand in (low, low[:-1] + [low[-1][:-1]] if low and low[-1].endswith("s") and len(low[-1]) > 4 else None):
+        if not cand:
+            continue
+        for h in tabs["heads"]:
+            n = len(h.words)
+            if n <= len(words) and cand[-n:] == [w.lower() for w in h.words]:
+                return h, n
     return None, 0
 
 
@@ -165,7 +168,7 @@ def _runs(toks: list[_Tok], text: str) -> list[tuple[int, int]]:
                 continue
             if (t == "(" and j + 3 < n and toks[j + 2].text == ")" and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", toks[j + 1].text)
                     and text[toks[j + 2].end:toks[j + 3].start] == " " and _is_cap(toks[j + 3].text)
-                    and not re.fullmatch(r"[A-Z][A-Za-z]{1,7}", toks[j + 3].text)):
+                    and not _is_acronym(toks[j + 3].text)):
                 j += 4
                 continue
             if t in CONNECTORS and j + 1 < n and toks[j + 1].text not in MONTHS and text[toks[j].end:toks[j + 1].start] == " " and (
@@ -196,7 +199,8 @@ def _merge_comma_lists(runs: list[tuple[int, int]], toks: list[_Tok], text: str,
             if (between in (", ", ", and ") and pj - pi <= 3 and prev_head is None and head is not None
                     and ("and" in words[:4] or between == ", and ") and words[0] not in tabs["lead"]
                     and prev_words[-1] not in tabs["lead"] and head.label != "LocalAuthority"
-                    and not any(_is_acronym(w) for w in prev_words)):
+                    and not any(_is_acronym(w) for w in prev_words[1:] if prev_words[0] == "NHS")
+                    and not (prev_words[0] != "NHS" and any(_is_acronym(w) for w in prev_words))):
                 out.pop()
                 r = (pi, r[1])
                 continue
@@ -219,7 +223,9 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
             rest = [x for x in words[k + 1:j] if x not in CONNECTORS]
             right_named = rh is not None or _prefix_label(rest, tabs) is not None or " ".join(rest) in tabs["known"] or any(
                 " ".join(rest[:n]) in tabs["known"] for n in range(1, len(rest) + 1))
-            if ((strong and (right_named or w in ("and", "&"))) or (w in ("and", "&") and words[k + 1] == "the") or (w in ("and", "&") and (
+            left_place = " ".join(left) in council_places()[0]
+            if ((strong and (right_named or w in ("and", "&"))) or (w in ("and", "&") and words[k + 1] == "the" and (
+                    left_place or pl is not None and pl.label != "NHSBody")) or (w in ("and", "&") and (
                     (len(left) == 1 and _is_acronym(left[0]))
                     or (pl is not None and (rh is None or rh.label != pl.label))
                     or " ".join(left) in tabs["known"]))):
@@ -426,15 +432,6 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             kind = "name"
         add(s, e, label, rule, name, kind, acr, keep, canon)
 
-    # acronyms (defined or standard), one token or "SNEE ICB"
-    for m in BARE_ACRONYM_RE.finditer(text):
-        s, e = m.start(), m.end()
-        if not free(s, e):
-            continue
-        if not all(_is_acronym(w) for w in m.group().split()):
-            continue
-        add(s, e, None, "ent.acronym", m.group(), "acronym")
-
     # council aliases ("the local authority") and anaphors ("the board")
     for c in rules.cues:
         if c.kind not in ("council_alias", "anaphor", "anaphor_pair"):
@@ -445,6 +442,15 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 continue
             kind = "council" if c.kind == "council_alias" else c.kind
             add(s, e, "LocalAuthority" if kind == "council" else c.label, c.id, m.group(), kind)
+
+    # acronyms (defined or standard), one token or "SNEE ICB"
+    for m in BARE_ACRONYM_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if not free(s, e):
+            continue
+        if not all(_is_acronym(w) for w in m.group().split()):
+            continue
+        add(s, e, None, "ent.acronym", m.group(), "acronym")
 
     # lowercase short forms of a named body ("public health" for "Public Health South Tees")
     for c in rules.cues_of("soft_alias"):
