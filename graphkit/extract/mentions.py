@@ -27,7 +27,8 @@ _ADJECTIVAL_RE = re.compile(r"\s+[a-z]")
 _NOT_ADJECTIVAL_RE = re.compile(
     r"\s+(?:and|or|with|to|on|in|for|as|at|by|who|which|is|was|were|are|had|has|have|did|does|told|said|also|"
     r"from|of|through|into|over|under|about|described|provided|delivered|ran|runs|led|leads|worked|works|helped|"
-    r"supported|offered|commissioned|funded|chaired|hosted|operated|would|could|will|can|may|might|should|must)\b")
+    r"supported|offered|commissioned|funded|chaired|hosted|operated|would|could|will|can|may|might|should|must|"
+    r"[a-z]+ly)\b")
 SPLIT_CONNECTORS = frozenset({"and", "&", "with", "to", "for", "in", "at", "on", "the"})
 ACRONYM_RE = re.compile(r"\(\s*((?:[A-Za-z]{1,3}\s)?[A-Z][A-Za-z&]{0,8}(?:\s[A-Z]{2,6})?)\s*\)")
 BARE_ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,3}\s)?[a-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z]?\b")
@@ -234,10 +235,12 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
                     nxt += 1
                 if nxt < j:
                     return [(i, k)] + _split_run(nxt, j, toks, tabs)
-        if re.search(r"['’]s$", w) and k < j - 1:
+    for k in range(i, j - 1):
+        w = words[k]
+        if re.search(r"['’]s$", w):
             left = [*words[i:k], re.sub(r"['’]s$", "", w)]
             h, _ = _head_label(left, tabs)
-            if h is not None or " ".join(left) in tabs["known"]:
+            if h is not None or " ".join(left) in tabs["known"] or (len(left) == 1 and _is_acronym(left[0])):
                 return [(i, k + 1)] + _split_run(k + 1, j, toks, tabs)
     return [(i, j)]
 
@@ -250,30 +253,40 @@ def _strip_lead(i: int, j: int, toks: list[_Tok], tabs) -> int:
     return i
 
 
+_APPOS_STOP = frozenset({"of", "for", "with", "that", "which", "who", "run", "delivered", "commissioned", "funded",
+                         "operated", "led", "provided", "hosted", "based", "in", "on", "at", "to", "from", "by",
+                         "and", "was", "were", "is", "are", "had", "has"})
+
+
 def _appositive(text: str, end: int, tabs) -> Head | None:
-    """Type from ", a volunteer befriending scheme" right after a name."""
-    m = re.match(r",\s+(?:an?|the|one\s+of\s+the|[A-Za-z]+['’]s)\s+((?:[\w-]+\s+){0,5}?)([\w-]+)(?=[\s,.;]|$)", text[end:])
+    """Type from ", a volunteer befriending scheme run by ..." right after a name."""
+    m = re.match(r",\s+(?:an?|the|one\s+of\s+the|[A-Za-z]+['’]s|its|their)\s+([^,.;()]{1,80})", text[end:])
     if not m:
         return None
-    last = m.group(2).lower()
-    phrase = (m.group(1) + m.group(2)).lower().split()
-    for h in tabs["appos"]:
-        n = len(h.words)
-        if phrase[-n:] == list(h.words) or (n == 1 and last == h.words[0]):
-            return h
+    words: list[str] = []
+    for w in m.group(1).lower().split():
+        if w in _APPOS_STOP:
+            break
+        words.append(re.sub(r"['’]s$", "", w))
+    for k in range(len(words), 0, -1):
+        for h in tabs["appos"]:
+            n = len(h.words)
+            if k >= n and words[k - n:k] == list(h.words):
+                return h
     return None
 
 
 def _lower_head(text: str, end: int, tabs) -> tuple[Head | None, int]:
-    m = re.match(r"['’\"”]?\s+([a-z]+(?:\s+[a-z]+)?)", text[end:])
+    m = re.match(r"['’\"”]?\s+([a-z-]+(?:\s+[a-z-]+){0,2})", text[end:])
     if not m:
         return None, end
     words = m.group(1).split()
-    for h in tabs["lower"]:
-        n = len(h.words)
-        if words[:n] == list(h.words):
-            stop = end + m.start(1) + len(" ".join(words[:n]))
-            return h, stop
+    for skip in (0, 1):
+        for h in tabs["lower"]:
+            n = len(h.words)
+            if words[skip:skip + n] == list(h.words) and (skip == 0 or not h.keep):
+                stop = end + m.start(1) + len(" ".join(words[:skip + n]))
+                return h, stop
     return None, end
 
 
@@ -348,6 +361,11 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             outer = [a for a in accepted if a[0] <= s and e <= a[1] and (a[0], a[1]) != (s, e)]
             if any(a[3] is not None or _prefix_label(a[2], tabs) is not None for a in outer):
                 continue
+            k = tabs["known"][m.group()]
+            if any(a[0] == s and k.label in ("VoluntaryOrganisation", "PublicAgency") for a in outer):
+                # "Carers Trust East Midlands": a local branch of a known body
+                accepted = [a if not (a[0] == s and a in outer) else (a[0], a[1], a[2], Head(k.id, k.label, ())) for a in accepted]
+                continue
             accepted = [a for a in accepted if a not in outer]
             k = tabs["known"][m.group()]
             name = k.name if m.group() != k.name and m.group() in k.aliases and len(m.group()) <= 6 else m.group()
@@ -398,7 +416,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             label, rule = None, "ent.untyped"
         name = clean_name(surface)
         keep = True
-        if label is None or (label == "Scheme" and h is None):
+        if label is None or (label == "Scheme" and h is None) or (label == "VoluntaryOrganisation" and p is None and canon is None):
             lh, lstop = _lower_head(text, after, tabs)
             if lh is not None:
                 label, rule, keep = lh.label, lh.id, lh.keep

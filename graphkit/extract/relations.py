@@ -28,7 +28,7 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "partyTo": (ORG, frozenset({"Agreement"})),
     "partOf": (ANY - {"Fund", "Strategy", "Agreement"}, frozenset({"LocalAuthority", "NHSBody", "Board"})),
 }
-_COORD_RE = re.compile(r"^(?:\s*,?\s*(?:and|&|or|as\s+well\s+as|alongside|together\s+with)?\s*(?:with\s+)?(?:the\s+)?|\s*,\s*)$")
+_COORD_RE = re.compile(r"^(?:\s*,?\s*(?:and|&|or|as\s+well\s+as)?\s*(?:with\s+)?(?:the\s+)?|\s*,\s*)$")
 _REL_PRONOUN_RE = re.compile(r"(?:,\s*)?\b(?:which|that|whom)\s+$")
 _PARTOF_WORDS = re.compile(r"sub-?group|sub-?committee|part\s+of|within|team\s+of|service\s+of|arm\s+of")
 
@@ -41,6 +41,7 @@ class Slot:
     end: int
     keys: tuple[str, ...]
     cand: Candidate | None = None  # untyped/place candidate, promoted when used
+    pronoun: bool = False  # an "it" whose referent is a guess
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
                 if k is None and c.label == "Board":
                     k = resolver.last("Scheme", c.start, sentence=si - 1) if "partnership" in c.text.lower() else None
             if k is not None:
-                slots.append(Slot(s, e, (k,)))
+                slots.append(Slot(s, e, (k,), pronoun=c.label == "*"))
         elif c.kind == "anaphor_pair":
             ks = resolver.last_distinct(2, c.start, si)
             if ks:
@@ -152,12 +153,15 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
     return out
 
 
+_PAREN_RE = re.compile(r"^\s*\([^()]{1,40}\)")
+
+
 def _group_left(slots: list[Slot], idx: int, text: str) -> list[int]:
     """Slot idx and the coordinated slots to its left ("A, B and C")."""
     out = [idx]
     k = idx
     while k > 0:
-        gap = text[slots[k - 1].end:slots[k].start]
+        gap = _PAREN_RE.sub("", text[slots[k - 1].end:slots[k].start])
         if _COORD_RE.match(gap) and gap.strip() != "":
             out.insert(0, k - 1)
             k -= 1
@@ -176,7 +180,7 @@ def _group_right(slots: list[Slot], idx: int, text: str) -> list[int]:
     out = [idx]
     k = idx
     while k + 1 < len(slots):
-        gap = text[slots[k].end:slots[k + 1].start]
+        gap = _PAREN_RE.sub("", text[slots[k].end:slots[k + 1].start])
         ok = (_COORD_RE.match(gap) and gap.strip() != "") or re.fullmatch(r"\s*(?:and|,|&)\s+(?:by|with|from)\s+(?:the\s+)?", gap)
         ok = ok or (_COORD2_RE.fullmatch(gap) and not re.search(r"\b(?:was|were|is|are|had|has|have)\b", gap))
         if ok and gap.lstrip().startswith(",") and _CLAUSE_RE.match(text[slots[k + 1].end:]):
@@ -263,7 +267,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
             obj_label = "Scheme"
             if v == "active":
                 right = _first_after(slots, after, te, text)
-                left = _nearest_before(slots, before, used_obj, text, ts)
+                left = _nearest_before(slots, before, used_obj, text, ts, appos=trig.predicate in ("partOf", "memberOf"))
                 # relative clause: "P, which S chaired (with Z)"
                 if left is not None:
                     lg = _group_left(slots, left, text)
@@ -282,6 +286,9 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     continue
                 robj = _group_right(slots, right, text)
                 obj = keys_of(robj, obj_label)
+                if trig.predicate in ("memberOf", "chairs") and slots[right].pronoun:
+                    board = resolver.last("Board", sent.start + ts)
+                    obj = [board] if board else obj
                 if left is None:
                     if (trig.predicate == "partnersWith" and council and not re.search(r"\b(?:we|staff|people|partners)\b", text[:ts], re.I)
                             and (trig.id in ("rel.partners.relationship_with", "rel.partners.in_partnership_with") or len(text[:ts].split()) <= 4)
@@ -300,6 +307,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     emit(obj + [council], "delivers", subj, trig.id)
                     continue
                 emit(subj, trig.predicate, obj, trig.id)
+                _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed)
                 # "A delivered X together with B" -> B delivers X too, and partners A
                 tail = slots[robj[-1]].end
                 tm = re.match(r"\s+(?:together|jointly|in\s+partnership)\s+with\s+(?:the\s+)?", text[tail:])
@@ -328,6 +336,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     continue
                 obj = keys_of(_group_left(slots, left, text), obj_label)
                 emit(subj, trig.predicate, obj, trig.id)
+                _tails(slots, robj, after, text, obj, obj, trig, emit, keys_of, consumed)
                 if len(subj) > 1 and trig.predicate == "delivers" and re.search(r"jointly|together|co-", text[max(0, ts - 12):slots[robj[0]].start]):
                     emit(subj[:1], "partnersWith", subj[1:], trig.id)
                 # "funded by the council ... through the Better Care Fund"
@@ -414,6 +423,15 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 parties = keys_of(_group_right(slots, right, text), "LocalAuthority")
                 for a in range(len(parties)):
                     emit(parties[a:a + 1], trig.predicate, parties[a + 1:], trig.id)
+            elif v == "subject_pair":
+                left = _nearest_before(slots, before, used_obj, text, ts)
+                if left is None:
+                    continue
+                pair = keys_of(_group_left(slots, left, text), "VoluntaryOrganisation")
+                if len(pair) == 1 and council and pair[0] != council:
+                    pair = [council] + pair
+                for a in range(len(pair)):
+                    emit(pair[a:a + 1], "partnersWith", pair[a + 1:], trig.id)
             elif v == "to_council":
                 left = _nearest_before(slots, before, used_obj, text, ts)
                 if left is None or not council:
@@ -430,6 +448,22 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
             for k in sl.keys:
                 resolver.history.append((sent.start + sl.start, k, sent.index))
     return tuple(rels), promoted
+
+
+def _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed) -> None:
+    """ "... alongside the council" adds a member; "... X to provide Y" makes X deliver Y."""
+    tail = slots[robj[-1]].end
+    am = re.match(r"\s+alongside\s+(?:the\s+)?", text[tail:])
+    nxt = [i for i in after if am and slots[i].start == tail + am.end()]
+    if am and nxt and trig.predicate == "memberOf":
+        emit(keys_of(nxt, "VoluntaryOrganisation"), "memberOf", obj, trig.id)
+        consumed.append((tail, tail + am.end()))
+    pm = re.match(r"\s+to\s+(?:provide|run|deliver|operate|host|lead|manage)\s+(?:the\s+|a\s+|an\s+)?", text[tail:])
+    nxt = [i for i in after if pm and slots[i].start == tail + pm.end()]
+    if pm and nxt and trig.predicate in ("funds", "commissions", "partnersWith"):
+        doer = [k for i in robj for k in keys_of([i], "VoluntaryOrganisation")] if subj is not obj else subj
+        emit(doer, "delivers", keys_of(nxt, "Scheme"), trig.id)
+        consumed.append((tail, tail + pm.end()))
 
 
 def _member_or_part(ls: str, lo: str, rule: str) -> str:
@@ -461,10 +495,11 @@ def _trigger_matches(text: str, rules: Rules) -> list[tuple[Trigger, re.Match]]:
 
 
 def _nearest_before(slots: list[Slot], before: list[int], used: set[int], text: str, ts: int,
-                    passive: bool = False) -> int | None:
+                    passive: bool = False, appos: bool = False) -> int | None:
     for i in reversed(before):
         gap = text[slots[i].end:ts]
-        if i in used and not re.fullmatch(r"\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:in\s+turn|also)\s+)?", gap):
+        if i in used and not (re.fullmatch(r"\s*,?\s*(?:which|who|that)\s+(?:(?:in\s+turn|also)\s+)?", gap)
+                              or (appos and re.fullmatch(r"\s*,\s*", gap))):
             continue
         if len(gap) > (90 if passive else 160) or re.search(r"[;:]", gap):
             return None
@@ -531,6 +566,13 @@ def _agreements(slots, text, resolver, council, emit, keys_of) -> None:
             parties = keys_of(_group_right(slots, i + 1, text), "LocalAuthority")
             emit(parties, "partyTo", agreement, "rel.partyto.between")
             continue
+        hm = re.search(r"(?:had|have|has|signed|held|agreed|entered\s+into|operated)\s+(?:a|an|the|their|joint)?\s*$", text[:sl.start])
+        prev = [k for k in range(i) if slots[k].end <= sl.start]
+        if hm and prev and slots[prev[-1]].end >= hm.start() - 2:
+            parties = keys_of(_group_left(slots, prev[-1], text), "LocalAuthority")
+            emit(parties, "partyTo", agreement, "rel.partyto.had")
+            if council in parties:
+                continue
         if council:
             emit([council], "partyTo", agreement, "rel.partyto.council")
 

@@ -46,7 +46,7 @@ FILES: tuple[str, ...] = (
 
 VOICES: frozenset[str] = frozenset(
     {"active", "passive", "members", "passive_list", "reverse", "fund_list", "between",
-     "agreement", "post", "its_chair", "joint_members", "to_council"}
+     "agreement", "post", "its_chair", "joint_members", "to_council", "subject_pair"}
 )
 
 LEXICON_KINDS: frozenset[str] = frozenset(
