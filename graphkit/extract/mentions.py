@@ -276,7 +276,7 @@ def _appositive(text: str, end: int, tabs) -> Head | None:
     return None
 
 
-def _lower_head(text: str, end: int, tabs) -> tuple[Head | None, int]:
+def _lower_head(text: str, end: int, tabs, multi: bool = True) -> tuple[Head | None, int]:
     m = re.match(r"['’\"”]?\s+([a-z-]+(?:\s+[a-z-]+){0,2})", text[end:])
     if not m:
         return None, end
@@ -284,17 +284,19 @@ def _lower_head(text: str, end: int, tabs) -> tuple[Head | None, int]:
     for skip in (0, 1):
         for h in tabs["lower"]:
             n = len(h.words)
-            if words[skip:skip + n] == list(h.words) and (skip == 0 or not h.keep):
+            if words[skip:skip + n] == list(h.words) and (skip == 0 or (not h.keep and multi)):
                 stop = end + m.start(1) + len(" ".join(words[:skip + n]))
                 return h, stop
     return None, end
 
 
-def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str] = frozenset()) -> list[Candidate]:
+def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str] = frozenset(),
+                    proper: frozenset[str] = frozenset()) -> list[Candidate]:
     """Candidate mentions in one sentence ``text`` starting at ``offset`` of the report.
 
     ``common`` holds words the report also writes in lowercase: a capitalised word from it
-    at the start of a sentence ("Relationships with ...") is not part of a name.
+    at the start of a sentence ("Relationships with ...") is not part of a name, unless it is
+    in ``proper`` (words the report capitalises inside sentences, as in "Health and Wellbeing").
     """
     tabs = _tables(rules)
     toks = _tokens(text)
@@ -316,7 +318,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         # sentence-initial common words: "Relationships with X", "Oversight of the X"
         if i == 0 or (i == 1 and toks[0].text in "-•*–"):
             k = i
-            while k < j - 1 and (toks[k].text.lower() in common or toks[k].text in tabs["lead"]) and toks[k].text not in tabs["known"]:
+            while k < j - 1 and ((toks[k].text.lower() in common and toks[k].text not in proper)
+                                 or toks[k].text in tabs["lead"]) and toks[k].text not in tabs["known"]:
                 if toks[k + 1].text in ("with", "of", "for", "to", "in", "on", "at", "from", "between", "by"):
                     k += 2
                     while k < j and toks[k].text in ("the", "The"):
@@ -417,7 +420,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         name = clean_name(surface)
         keep = True
         if label is None or (label == "Scheme" and h is None) or (label == "VoluntaryOrganisation" and p is None and canon is None):
-            lh, lstop = _lower_head(text, after, tabs)
+            lh, lstop = _lower_head(text, after, tabs, multi=len(words) > 1 and s > 0)
             if lh is not None:
                 label, rule, keep = lh.label, lh.id, lh.keep
                 if lh.keep and not am:
