@@ -107,6 +107,7 @@ def _tables(rules: Rules):
         "known_re": known_re,
         "abbr": abbr,
         "lead": words("lead_strip"),
+        "start": words("start_noun"),
         "generic": words("not_name_word"),
         "roles": words("not_name"),
         "bad_heads": words("not_name_head"),
@@ -319,7 +320,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         if i == 0 or (i == 1 and toks[0].text in "-•*–"):
             k = i
             while k < j - 1 and ((toks[k].text.lower() in common and toks[k].text not in proper)
-                                 or toks[k].text in tabs["lead"]) and toks[k].text not in tabs["known"]:
+                                 or toks[k].text in tabs["lead"] or toks[k].text in tabs["start"]) and toks[k].text not in tabs["known"]:
                 if toks[k + 1].text in ("with", "of", "for", "to", "in", "on", "at", "from", "between", "by"):
                     k += 2
                     while k < j and toks[k].text in ("the", "The"):
@@ -430,7 +431,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 ap = _appositive(text, after, tabs)
                 if ap is not None:
                     label, rule = ap.label, ap.id
-        if label is None and s == 0 and re.match(r"\s+[a-z]", text[e:]) and not acr:
+        if label is None and s == 0 and _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]) and not acr:
             continue  # "Occupational therapy ...", "Short-term reablement ..." at a sentence start
         if label is None:
             content = [w for w in words if w not in CONNECTORS]

@@ -375,7 +375,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     emit(members, "memberOf", grp, trig.id)
             elif v == "passive_list":
                 right = _first_after(slots, after, te, text, reach=40)
-                if right is not None:
+                if right is not None and not slots[right].pronoun:
                     grp = keys_of([right], "Board")
                 else:
                     last = resolver.last("Board", sent.start)
