@@ -201,8 +201,8 @@ def build_entities(report: Report, table: EntityTable) -> tuple[list, dict[str, 
     out = []
     keymap: dict[str, str] = {}
     used: set[str] = set()
-    live = [g for g in table.groups.values() if g.merged_into is None and g.mentions]
-    live.sort(key=lambda g: min(c.start for c, _ in g.mentions))
+    live = [g for g in table.groups.values() if g.merged_into is None and (g.mentions or (g.is_council and report.council))]
+    live.sort(key=lambda g: min((c.start for c, _ in g.mentions), default=-1))
     for g in live:
         if g.is_council:
             proper = [n for n in g.names if re.search(r"\b(?:Council|Borough|Corporation)\b", n)]

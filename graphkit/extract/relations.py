@@ -253,7 +253,8 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
 
         used_obj: set[int] = set()
         consumed: list[tuple[int, int]] = []
-        matches = _trigger_matches(text, rules)
+        matches = [(t, m) for t, m in _trigger_matches(text, rules)
+                   if not any(sl.start < m.end() and m.start() < sl.end for sl in slots)]
         for trig, m in matches:
             ts, te = m.start(), m.end()
             if any(a <= ts < b for a, b in consumed):
