@@ -254,7 +254,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
         used_obj: set[int] = set()
         consumed: list[tuple[int, int]] = []
         matches = [(t, m) for t, m in _trigger_matches(text, rules)
-                   if not any(sl.start < m.end() and m.start() < sl.end for sl in slots)]
+                   if not any(sl.start <= m.start() < sl.end or sl.start < m.end() <= sl.end for sl in slots)]
         for trig, m in matches:
             ts, te = m.start(), m.end()
             if any(a <= ts < b for a, b in consumed):
