@@ -230,7 +230,8 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
                     left_place or pl is not None and pl.label != "NHSBody")) or (w in ("and", "&") and (
                     (len(left) == 1 and _is_acronym(left[0]))
                     or (pl is not None and (rh is None or rh.label != pl.label))
-                    or " ".join(left) in tabs["known"]))):
+                    or " ".join(left) in tabs["known"]
+                    or (h is not None and rest and (_prefix_label(rest, tabs) is not None or rest[0] in tabs["known"]))))):
                 nxt = k + 1
                 while nxt < j and words[nxt] in CONNECTORS:
                     nxt += 1
@@ -282,7 +283,7 @@ def _lower_head(text: str, end: int, tabs, multi: bool = True) -> tuple[Head | N
     if not m:
         return None, end
     words = m.group(1).split()
-    for skip in (0, 1):
+    for skip in (0, 1, 2):
         for h in tabs["lower"]:
             n = len(h.words)
             if words[skip:skip + n] == list(h.words) and (skip == 0 or (not h.keep and multi)):

@@ -171,7 +171,7 @@ def _group_left(slots: list[Slot], idx: int, text: str) -> list[int]:
 
 
 _COORD2_RE = re.compile(
-    r"(?:['’]s\s+(?:[A-Za-z-]+\s+){0,8}?)?(?:,\s*|\s+)(?:and|&)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:['’]s(?:\s+[A-Za-z-]+){0,8}?)?(?:,\s*|\s+)(?:and|&)\s+(?:(?:a|an|the)\s+)?"
     r"(?:(?:[a-z-]+\s+){1,3}(?:of|from)\s+(?:the\s+)?)?")
 _CLAUSE_RE = re.compile(r"\s+(?:also\s+|jointly\s+|then\s+|together\s+|directly\s+)?(?:was|were|is|are|had|has|have|did|does|do|told|said|ran|runs|led|leads|[a-z]+ed)\b")
 
@@ -424,6 +424,18 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 parties = keys_of(_group_right(slots, right, text), "LocalAuthority")
                 for a in range(len(parties)):
                     emit(parties[a:a + 1], trig.predicate, parties[a + 1:], trig.id)
+            elif v == "by_with":
+                right = _first_after(slots, after, te, text)
+                if right is None:
+                    continue
+                robj = _group_right(slots, right, text)
+                subj = keys_of(robj, "VoluntaryOrganisation")
+                wm = re.match(r"\s+(?:jointly\s+|together\s+)?(?:with|alongside|and)\s+(?:the\s+)?", text[slots[robj[-1]].end:])
+                nxt = [i for i in after if wm and slots[i].start == slots[robj[-1]].end + wm.end()]
+                others = keys_of(_group_right(slots, nxt[0], text), "VoluntaryOrganisation") if nxt else []
+                group = subj + others
+                for a in range(len(group)):
+                    emit(group[a:a + 1], "partnersWith", group[a + 1:], trig.id)
             elif v == "subject_pair":
                 left = _nearest_before(slots, before, used_obj, text, ts)
                 if left is None:
@@ -562,9 +574,11 @@ def _agreements(slots, text, resolver, council, emit, keys_of) -> None:
         if not sl.keys or resolver.label(sl.keys[0]) != "Agreement":
             continue
         agreement = list(sl.keys)
-        m = re.match(r"\s+(?:\w+\s+){0,3}?between\s+(?:the\s+)?", text[sl.end:])
+        m = re.match(r"\s+(?:\w+\s+){0,3}?(between|with)\s+(?:the\s+)?", text[sl.end:])
         if m and i + 1 < len(slots) and slots[i + 1].start <= sl.end + m.end() + 4:
             parties = keys_of(_group_right(slots, i + 1, text), "LocalAuthority")
+            if m.group(1) == "with" and council:
+                parties.append(council)
             emit(parties, "partyTo", agreement, "rel.partyto.between")
             continue
         hm = re.search(r"(?:had|have|has|signed|held|agreed|entered\s+into|operated)\s+(?:a|an|the|their|joint)?\s*$", text[:sl.start])
