@@ -26,7 +26,7 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "delivers": (ORG | {"Scheme"}, frozenset({"Scheme", "NHSBody", "Strategy"})),
     "oversees": (frozenset({"Board", "NHSBody", "LocalAuthority", "PublicAgency"}), ANY - {"LocalAuthority"}),
     "partyTo": (ORG, frozenset({"Agreement"})),
-    "partOf": (ANY - {"Fund", "Strategy", "Agreement"}, frozenset({"LocalAuthority", "NHSBody", "Board"})),
+    "partOf": (ANY - {"Fund", "Strategy", "Agreement"}, frozenset({"LocalAuthority", "NHSBody", "Board", "Scheme"})),
 }
 _COORD_RE = re.compile(r"^(?:\s*,?\s*(?:and|&|or|as\s+well\s+as)?\s*(?:with\s+)?(?:the\s+)?|\s*,\s*)$")
 _REL_PRONOUN_RE = re.compile(r"(?:,\s*)?\b(?:which|that|whom)\s+$")
@@ -252,6 +252,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     rels.append(PendingRelation(s, p, o, sent.index, sent.start, sent.end, text, rule, tone))
 
         used_obj: set[int] = set()
+        last_passive: list[str] = []
         consumed: list[tuple[int, int]] = []
         matches = [(t, m) for t, m in _trigger_matches(text, rules)
                    if not any(sl.start <= m.start() < sl.end or sl.start < m.end() <= sl.end for sl in slots)]
@@ -333,9 +334,13 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 subj = keys_of(robj, "VoluntaryOrganisation")
                 left = _nearest_before(slots, before, used_obj, text, ts, passive=True)
                 used_obj.update(robj)
-                if left is None:
+                if last_passive and re.search(r"\band\s+(?:was\s+|were\s+|then\s+|also\s+)?$", text[:ts]):
+                    obj = last_passive  # "commissioned by A and delivered by B"
+                elif left is None:
                     continue
-                obj = keys_of(_group_left(slots, left, text), obj_label)
+                else:
+                    obj = keys_of(_group_left(slots, left, text), obj_label)
+                last_passive = obj
                 emit(subj, trig.predicate, obj, trig.id)
                 _tails(slots, robj, after, text, obj, obj, trig, emit, keys_of, consumed)
                 if len(subj) > 1 and trig.predicate == "delivers" and re.search(r"jointly|together|co-", text[max(0, ts - 12):slots[robj[0]].start]):
@@ -471,6 +476,11 @@ def _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed) -
     if am and nxt and trig.predicate == "memberOf":
         emit(keys_of(nxt, "VoluntaryOrganisation"), "memberOf", obj, trig.id)
         consumed.append((tail, tail + am.end()))
+    om = re.match(r"\s+(?:on|in\s+delivering|to\s+deliver|to\s+run)\s+(?:the\s+|a\s+|an\s+)?", text[tail:])
+    nxt = [i for i in after if om and slots[i].start == tail + om.end()]
+    if om and nxt and trig.predicate == "partnersWith" and subj is not obj:
+        work = keys_of(nxt, "Scheme")
+        emit(subj + obj, "delivers", work, trig.id)
     pm = re.match(r"\s+to\s+(?:provide|run|deliver|operate|host|lead|manage)\s+(?:the\s+|a\s+|an\s+)?", text[tail:])
     nxt = [i for i in after if pm and slots[i].start == tail + pm.end()]
     if pm and nxt and trig.predicate in ("funds", "commissions", "partnersWith"):
