@@ -88,7 +88,13 @@ class _Resolver:
     def label(self, key: str) -> str:
         return self.table.groups[self.table.find(key)].label
 
-    def last(self, label: str | None, before: int, exclude_council: bool = True, sentence: int | None = None) -> str | None:
+    def last(self, label: str | None, before: int, exclude_council: bool = True, sentence: int | None = None,
+             noun: str | None = None) -> str | None:
+        if noun:
+            for pos, key, si in reversed(self.history):
+                g = self.table.groups[self.table.find(key)]
+                if pos < before and g.label == label and g.names and max(g.names, key=len).lower().endswith(noun):
+                    return self.table.find(key)
         for pos, key, si in reversed(self.history):
             if pos >= before:
                 continue
@@ -132,7 +138,7 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
                         and table.groups[table.find(sl.keys[0])].label not in ("Fund",)]
                 k = here[0] if here and not c.text.startswith("It") else resolver.last(None, c.start, sentence=si - 1)
             else:
-                k = resolver.last(c.label, c.start)
+                k = resolver.last(c.label, c.start, noun=c.text.lower().split()[-1])
                 if k is None and c.label == "Board":
                     k = resolver.last("Scheme", c.start, sentence=si - 1) if "partnership" in c.text.lower() else None
             if k is not None:
@@ -455,6 +461,11 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 if left is None or not council:
                     continue
                 emit(keys_of(_group_left(slots, left, text), "VoluntaryOrganisation"), "funds", [council], trig.id)
+            elif v == "was_its_chair":
+                left = _nearest_before(slots, before, used_obj, text, ts)
+                board = resolver.last("Board", sent.start + ts)
+                if left is not None and board:
+                    emit(keys_of([left], "VoluntaryOrganisation"), "chairs", [board], trig.id)
             elif v == "its_chair":
                 right = _first_after(slots, after, te, text)
                 if right is None or not slots:
@@ -476,6 +487,10 @@ def _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed) -
     if am and nxt and trig.predicate == "memberOf":
         emit(keys_of(nxt, "VoluntaryOrganisation"), "memberOf", obj, trig.id)
         consumed.append((tail, tail + am.end()))
+    thm = re.match(r"\s+through\s+(?:the|their|its)\s+(?:joint\s+|shared\s+)?", text[tail:])
+    nxt = [i for i in after if thm and slots[i].start == tail + thm.end()]
+    if thm and nxt and trig.predicate == "partnersWith" and subj is not obj:
+        emit(subj + obj, "memberOf", keys_of(nxt, "Board"), trig.id)
     om = re.match(r"\s+(?:on|in\s+delivering|to\s+deliver|to\s+run)\s+(?:the\s+|a\s+|an\s+)?", text[tail:])
     nxt = [i for i in after if om and slots[i].start == tail + om.end()]
     if om and nxt and trig.predicate == "partnersWith" and subj is not obj:
@@ -630,4 +645,8 @@ def _possessives(slots, text, resolver, council, emit, keys_of, label_of) -> Non
         gap = text[prev.end:sl.start]
         if re.fullmatch(r",\s+(?:the\s+)?", gap) and re.match(r"['’]s\s+(?:[\w-]+\s+){0,5}?(?:service|directory|centre|programme|scheme|team|platform|line|website)\b", text[sl.end:]):
             target = keys_of([i - 1], "Scheme")
-            emit([sl.keys[0]], "delivers", target, "rel.delivers.appositive")
+            tail = re.match(r"['’]s\s+(?:[\w-]+\s+){0,5}?(service|directory|centre|programme|scheme|team|platform|line|website)\b", text[sl.end:])
+            if tail and tail.group(1) == "team":
+                emit(target, "partOf", [sl.keys[0]], "rel.partof.appositive", loose=True)
+            else:
+                emit([sl.keys[0]], "delivers", target, "rel.delivers.appositive")
