@@ -107,6 +107,15 @@ class _Resolver:
                 return self.table.find(key)
         return None
 
+    def topic(self, sentence: int) -> str | None:
+        """The first non-council body mentioned in a sentence."""
+        for pos, key, si in self.history:
+            if si == sentence:
+                g = self.table.groups[self.table.find(key)]
+                if not g.is_council and g.label != "Fund":
+                    return self.table.find(key)
+        return None
+
     def last_distinct(self, n: int, before: int, sentence: int) -> tuple[str, ...]:
         out: list[str] = []
         for pos, key, si in reversed(self.history):
@@ -136,7 +145,7 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
                 here = [sl.keys[0] for sl in slots if sl.keys and len(sl.keys) == 1 and sl.end <= s
                         and not table.groups[table.find(sl.keys[0])].is_council
                         and table.groups[table.find(sl.keys[0])].label not in ("Fund",)]
-                k = here[0] if here and not c.text.startswith("It") else resolver.last(None, c.start, sentence=si - 1)
+                k = here[0] if here and not c.text.startswith("It") else resolver.topic(si - 1)
             else:
                 k = resolver.last(c.label, c.start, noun=c.text.lower().split()[-1])
                 if k is None and c.label == "Board":
@@ -546,6 +555,8 @@ def _nearest_before(slots: list[Slot], before: list[int], used: set[int], text: 
             return None
         if passive and (re.search(r"\b(?:had|has|have)\b", gap) or re.match(r"\s*,\s*(?:with|and|but|while|although)\b", gap)):
             return None
+        if passive and re.match(r"['’]s\b", gap):
+            continue  # "the council's team, was funded by": the council is a modifier
         if passive and re.match(r"\s*,\s*(?:was|were|is|are|had\s+been|has\s+been)\b", gap):
             # "X, one of four groups of the Y, was chaired by": the topic is X
             comma = text.rfind(",", 0, slots[i].start)
@@ -642,7 +653,7 @@ def _possessives(slots, text, resolver, council, emit, keys_of, label_of) -> Non
         prev = slots[i - 1]
         if not sl.keys or resolver.label(sl.keys[0]) != "LocalAuthority":
             continue
-        gap = text[prev.end:sl.start]
+        gap = _PAREN_RE.sub("", text[prev.end:sl.start])
         if re.fullmatch(r",\s+(?:the\s+)?", gap) and re.match(r"['’]s\s+(?:[\w-]+\s+){0,5}?(?:service|directory|centre|programme|scheme|team|platform|line|website)\b", text[sl.end:]):
             target = keys_of([i - 1], "Scheme")
             tail = re.match(r"['’]s\s+(?:[\w-]+\s+){0,5}?(service|directory|centre|programme|scheme|team|platform|line|website)\b", text[sl.end:])
