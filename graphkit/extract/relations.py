@@ -65,10 +65,14 @@ class PendingRelation:
         return Relation(s, self.predicate, o, self.sentence, self.start, self.end, self.evidence, self.rule, self.tone)
 
 
-def _tone(text: str, rules: Rules) -> str:
+def _tone(text: str, rules: Rules, spans: list[tuple[int, int]] = ()) -> str:
+    """positive / negative / mixed / neutral from cue words outside entity names."""
+    for s, e in spans:
+        text = text[:s] + " " * (e - s) + text[e:]
     pos = sum(len(c.pattern.findall(text)) for c in rules.cues_of("positive"))
     neg = sum(len(c.pattern.findall(text)) for c in rules.cues_of("negative"))
-    if pos and neg:
+    if pos and (neg or (any(c.pattern.search(text) for c in rules.cues_of("contrast"))
+                        and any(c.pattern.search(text) for c in rules.cues_of("negation")))):
         return "mixed"
     return "positive" if pos else "negative" if neg else "neutral"
 
@@ -218,7 +222,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
     for sent, cands in zip(report.sentences, per_sentence):
         text = sent.text
         slots = _slots(cands, table, sent.start, resolver, sent.index)
-        tone = _tone(text, rules)
+        tone = _tone(text, rules, [(sl.start, sl.end) for sl in slots])
 
         def keys_of(ixs: list[int], as_label: str | None) -> list[str]:
             out = []

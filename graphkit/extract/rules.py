@@ -52,7 +52,7 @@ VOICES: frozenset[str] = frozenset(
 
 LEXICON_KINDS: frozenset[str] = frozenset(
     {"council_alias", "anaphor", "anaphor_pair", "negation", "hedge", "positive", "negative",
-     "not_name", "not_name_head", "not_name_word", "lead_strip", "soft_alias", "start_noun"}
+     "not_name", "not_name_head", "not_name_word", "lead_strip", "soft_alias", "start_noun", "contrast"}
 )
 
 
