@@ -438,7 +438,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             content = [w for w in words if w not in CONNECTORS]
             if all(w in tabs["generic"] for w in content):
                 continue
-            if len(content) == 1 and content[0].lower() in common:
+            if len(content) == 1 and (content[0].lower() in common or s == 0):
                 continue
             if _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]):
                 continue

@@ -163,10 +163,13 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
         elif c.kind in ("untyped", "place"):
             slots.append(Slot(s, e, (), c))
     slots.sort(key=lambda sl: (sl.start, -sl.end))
-    # drop nested slots
+    # drop nested slots, and "(ABC)" right after the name it abbreviates
     out: list[Slot] = []
     for sl in slots:
         if out and sl.start < out[-1].end:
+            continue
+        if out and sl.keys and out[-1].keys and sl.keys == out[-1].keys and sl.start - out[-1].end <= 2:
+            out[-1] = Slot(out[-1].start, sl.end + 1, out[-1].keys, out[-1].cand, out[-1].pronoun)
             continue
         out.append(sl)
     return out
@@ -293,7 +296,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 if left is not None:
                     lg = _group_left(slots, left, text)
                     pre = text[:slots[lg[0]].start]
-                    if _REL_PRONOUN_RE.search(pre) and lg[0] > 0:
+                    if _REL_PRONOUN_RE.search(pre) and lg[0] > 0 and trig.predicate != "partnersWith":
                         topic = _group_left(slots, lg[0] - 1, text)
                         subj = keys_of(lg, "VoluntaryOrganisation")
                         if right is not None and re.match(r"\s*(?:jointly\s+|together\s+)?(?:with|alongside)\s+(?:the\s+)?$", text[te:slots[right].start]):
@@ -318,7 +321,8 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     else:
                         continue
                 else:
-                    subj = keys_of(_group_left(slots, left, text), "VoluntaryOrganisation")
+                    lone = re.search(r"\bwho\b|\(", text[slots[left].end:ts])
+                    subj = keys_of([left] if lone else _group_left(slots, left, text), "VoluntaryOrganisation")
                     if before and before[-1] in used_obj and before[-1] != left and re.fullmatch(r"\s+to\s+", text[slots[before[-1]].end:ts]):
                         subj += keys_of([before[-1]], "VoluntaryOrganisation")
                 used_obj.update(robj)
@@ -492,25 +496,30 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
     return tuple(rels), promoted
 
 
+def _at(slots: list[Slot], after: list[int], pos: int) -> list[int]:
+    """The slot starting at ``pos`` (allowing a leading article)."""
+    return [i for i in after if pos <= slots[i].start <= pos + 4][:1]
+
+
 def _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed) -> None:
     """ "... alongside the council" adds a member; "... X to provide Y" makes X deliver Y."""
     tail = slots[robj[-1]].end
-    am = re.match(r"\s+alongside\s+(?:the\s+)?", text[tail:])
-    nxt = [i for i in after if am and slots[i].start == tail + am.end()]
+    am = re.match(r"\s+alongside\s+", text[tail:])
+    nxt = _at(slots, after, tail + am.end()) if am else []
     if am and nxt and trig.predicate == "memberOf":
         emit(keys_of(nxt, "VoluntaryOrganisation"), "memberOf", obj, trig.id)
         consumed.append((tail, tail + am.end()))
-    thm = re.match(r"\s+through\s+(?:the|their|its)\s+(?:joint\s+|shared\s+)?", text[tail:])
-    nxt = [i for i in after if thm and slots[i].start == tail + thm.end()]
+    thm = re.match(r"\s+through\s+(?:their\s+|its\s+)?(?:joint\s+|shared\s+)?", text[tail:])
+    nxt = _at(slots, after, tail + thm.end()) if thm else []
     if thm and nxt and trig.predicate == "partnersWith" and subj is not obj:
         emit(subj + obj, "memberOf", keys_of(nxt, "Board"), trig.id)
     om = re.match(r"\s+(?:on|in\s+delivering|to\s+deliver|to\s+run)\s+(?:the\s+|a\s+|an\s+)?", text[tail:])
-    nxt = [i for i in after if om and slots[i].start == tail + om.end()]
+    nxt = _at(slots, after, tail + om.end()) if om else []
     if om and nxt and trig.predicate == "partnersWith" and subj is not obj:
         work = keys_of(nxt, "Scheme")
         emit(subj + obj, "delivers", work, trig.id)
     pm = re.match(r"\s+to\s+(?:provide|run|deliver|operate|host|lead|manage)\s+(?:the\s+|a\s+|an\s+)?", text[tail:])
-    nxt = [i for i in after if pm and slots[i].start == tail + pm.end()]
+    nxt = _at(slots, after, tail + pm.end()) if pm else []
     if pm and nxt and trig.predicate in ("funds", "commissions", "partnersWith"):
         doer = [k for i in robj for k in keys_of([i], "VoluntaryOrganisation")] if subj is not obj else subj
         emit(doer, "delivers", keys_of(nxt, "Scheme"), trig.id)
@@ -549,8 +558,9 @@ def _nearest_before(slots: list[Slot], before: list[int], used: set[int], text: 
                     passive: bool = False, appos: bool = False) -> int | None:
     for i in reversed(before):
         gap = text[slots[i].end:ts]
-        if i in used and not (re.fullmatch(r"\s*,?\s*(?:which|who|that)\s+(?:(?:in\s+turn|also)\s+)?", gap)
-                              or (appos and re.fullmatch(r"\s*,\s*", gap))):
+        if i in used and not (re.fullmatch(r"\s*,?\s*(?:which|who|that)\s+(?:(?:in\s+turn|also)\s+)?(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?(?:also\s+|then\s+)?", gap)
+                              or (appos and re.fullmatch(r"\s*,\s*", gap))
+                              or (passive and re.fullmatch(r"\s*,\s*(?:a|an|the|its|their)\s+[\w\s'’-]{0,60}", gap))):
             continue
         if len(gap) > (90 if passive else 160) or re.search(r"[;:]", gap):
             return None
