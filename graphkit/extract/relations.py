@@ -289,6 +289,18 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 continue
             v = trig.voice
             obj_label = "Scheme"
+            if v == "active" and trig.predicate not in ("partnersWith", "memberOf", "partOf", "oversees") and re.search(
+                    r"\b(?:was|were|been|is|are|be|being)\s+(?:\w+ly\s+)?$", text[:ts]):
+                # a passive without "by": "X was delivered in partnership with Y"
+                wm = re.match(r"\s+(?:\w+ly\s+)?(?:in\s+partnership\s+with|jointly\s+with|together\s+with|with)\s+", text[te:])
+                left = _nearest_before(slots, before, used_obj, text, ts, passive=True)
+                doers = _at(slots, after, te + wm.end()) if wm else []
+                if left is not None and doers:
+                    robj = _group_right(slots, doers[0], text)
+                    emit(keys_of(robj, "VoluntaryOrganisation"), trig.predicate, keys_of(_group_left(slots, left, text), "Scheme"), trig.id)
+                    consumed.append((te, te + wm.end()))
+                    used_obj.update(robj)
+                continue
             if v == "active":
                 right = _first_after(slots, after, te, text)
                 left = _nearest_before(slots, before, used_obj, text, ts, appos=trig.predicate in ("partOf", "memberOf"))
