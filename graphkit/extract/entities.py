@@ -33,6 +33,19 @@ def council_official(surface: str) -> str | None:
     return None
 
 
+def _assessed_by_place(surface: str, council: str | None) -> str | None:
+    """``council`` when ``surface`` names it by the first words of its place ("Kingston Council")."""
+    m = _COUNCIL_FORM_RE.match(surface)
+    if not council or not m or m.group(1) == surface:
+        return None
+    lookup, _ = council_places()
+    place = m.group(1).split()
+    for variant, official in lookup.items():
+        if official == council and variant.split()[:len(place)] == place:
+            return council
+    return None
+
+
 @dataclass
 class Group:
     """Mutable accumulator for one entity while grouping."""
@@ -91,7 +104,7 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
         if c.kind != "name":
             continue
         if c.label == "LocalAuthority":
-            official = council_official(c.name)
+            official = council_official(c.name) or _assessed_by_place(c.name, council_name)
             if official and council_name and official == council_name and council_key:
                 g = groups[council_key]
                 g.names.append(c.name)

@@ -28,7 +28,7 @@ _NOT_ADJECTIVAL_RE = re.compile(
     r"\s+(?:and|or|with|to|on|in|for|as|at|by|who|which|is|was|were|are|had|has|have|did|does|told|said|also|"
     r"from|of|through|into|over|under|about|described|provided|delivered|ran|runs|led|leads|worked|works|helped|"
     r"supported|offered|commissioned|funded|chaired|hosted|operated|would|could|will|can|may|might|should|must|"
-    r"[a-z]+ly)\b")
+    r"[a-z]+ly|[a-z]{3,}ed)\b")
 SPLIT_CONNECTORS = frozenset({"and", "&", "with", "to", "for", "in", "at", "on", "the"})
 ACRONYM_RE = re.compile(r"\(\s*((?:[A-Za-z]{1,3}\s)?[A-Z][A-Za-z&]{0,8}(?:\s[A-Z]{2,6})?)\s*\)")
 BARE_ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,3}\s)?[a-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z]?\b")

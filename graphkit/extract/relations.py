@@ -275,6 +275,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
 
         used_obj: set[int] = set()
         last_passive: list[str] = []
+        by_args: set[int] = set()
         consumed: list[tuple[int, int]] = []
         matches = [(t, m) for t, m in _trigger_matches(text, rules)
                    if not any(sl.start <= m.start() < sl.end or sl.start < m.end() <= sl.end for sl in slots)]
@@ -303,7 +304,8 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 continue
             if v == "active":
                 right = _first_after(slots, after, te, text)
-                left = _nearest_before(slots, before, used_obj, text, ts, appos=trig.predicate in ("partOf", "memberOf"))
+                skip = used_obj - by_args if trig.id == "rel.partners.on_behalf_of" else used_obj
+                left = _nearest_before(slots, before, skip, text, ts, appos=trig.predicate in ("partOf", "memberOf"))
                 # relative clause: "P, which S chaired (with Z)"
                 if left is not None:
                     lg = _group_left(slots, left, text)
@@ -369,6 +371,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 subj = keys_of(robj, "VoluntaryOrganisation")
                 left = _nearest_before(slots, before, used_obj, text, ts, passive=True)
                 used_obj.update(robj)
+                by_args.update(robj)
                 if last_passive and re.search(r"\band\s+(?:was\s+|were\s+|then\s+|also\s+)?$", text[:ts]):
                     obj = last_passive  # "commissioned by A and delivered by B"
                 elif left is None:

@@ -106,3 +106,71 @@ def test_genre_paragraphs(council, text, want, never):
     assert not missing, f"missing {missing}; found {sorted(found)}"
     wrong = [t for t in never if t in found]
     assert not wrong, f"negated or hedged triples extracted: {wrong}"
+
+
+MORE = [
+    (
+        "City of Wolverhampton Council",
+        "City of Wolverhampton Council (the LA) ran a carers support service called Carers Connect. "
+        "The LA also funded a peer support network known as Wolverhampton Voices. "
+        "Carers Connect was hosted by Wolverhampton Carers Support Centre on behalf of the LA. "
+        "Forums such as the Wolverhampton Learning Disability Partnership Board and the Wolverhampton Autism "
+        "Partnership Board reported to the Wolverhampton Health and Wellbeing Board.",
+        [
+            ("City of Wolverhampton Council", "delivers", "Carers Connect"),
+            ("City of Wolverhampton Council", "funds", "Wolverhampton Voices"),
+            ("Wolverhampton Carers Support Centre", "delivers", "Carers Connect"),
+            ("Wolverhampton Carers Support Centre", "partnersWith", "City of Wolverhampton Council"),
+            ("Wolverhampton Health and Wellbeing Board", "oversees", "Wolverhampton Learning Disability Partnership Board"),
+            ("Wolverhampton Health and Wellbeing Board", "oversees", "Wolverhampton Autism Partnership Board"),
+        ],
+        [],
+    ),
+    (
+        "Sunderland City Council",
+        "Sunderland City Council was a member of the Sunderland Health and Care Alliance. "
+        "South Tyneside and Sunderland NHS Foundation Trust was also a member of the alliance, and its vice-chair "
+        "was from the trust. The alliance oversaw the Sunderland Integrated Discharge Team. "
+        "Partners described joint working between the council and the trust as effective.",
+        [
+            ("Sunderland City Council", "memberOf", "Sunderland Health and Care Alliance"),
+            ("South Tyneside and Sunderland NHS Foundation Trust", "memberOf", "Sunderland Health and Care Alliance"),
+            ("Sunderland Health and Care Alliance", "oversees", "Sunderland Integrated Discharge Team"),
+            ("Sunderland City Council", "partnersWith", "South Tyneside and Sunderland NHS Foundation Trust"),
+        ],
+        [],
+    ),
+    (
+        "Royal Borough of Kingston upon Thames",
+        "Kingston Council commissioned Your Healthcare CIC to deliver community health services. "
+        "The council and Kingston and Richmond NHS Foundation Trust were parties to a section 75 agreement. "
+        "Funding from the Better Care Fund was used to pay for the Kingston Rapid Response Service. "
+        "The council may commission a new advocacy service in 2025.",
+        [
+            ("Kingston Council", "commissions", "Your Healthcare CIC"),
+            ("Kingston Council", "partyTo", "section 75 agreement"),
+            ("Kingston and Richmond NHS Foundation Trust", "partyTo", "section 75 agreement"),
+        ],
+        [],
+    ),
+    (
+        "Calderdale Metropolitan Borough Council",
+        "Calderdale Council had a positive relationship with Calderdale and Huddersfield NHS Foundation Trust. "
+        "The Calderdale Cares Partnership was led by the council and NHS West Yorkshire Integrated Care Board. "
+        "Healthwatch Calderdale was represented on the Calderdale Cares Partnership. "
+        "Voluntary Action Calderdale received funding from the council to support 300 groups.",
+        [
+            ("Calderdale Council", "partnersWith", "Calderdale and Huddersfield NHS Foundation Trust"),
+            ("Calderdale Council", "delivers", "Calderdale Cares Partnership"),
+            ("NHS West Yorkshire Integrated Care Board", "delivers", "Calderdale Cares Partnership"),
+            ("Healthwatch Calderdale", "memberOf", "Calderdale Cares Partnership"),
+            ("Calderdale Council", "funds", "Voluntary Action Calderdale"),
+        ],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("council", "text", "want", "never"), MORE, ids=[p[0] for p in MORE])
+def test_genre_more_paragraphs(council, text, want, never):
+    test_genre_paragraphs(council, text, want, never)
