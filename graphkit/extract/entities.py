@@ -88,6 +88,12 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
     groups: dict[str, Group] = {}
     abbr = {k.aliases[0]: k for k in rules.abbreviations}
     council_name = report.council
+    if council_name is None:
+        # no title: the council the text names most often
+        counts = Counter(council_official(c.name) or c.name for c, _ in cands
+                         if c.kind == "name" and c.label == "LocalAuthority")
+        if counts:
+            council_name = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     council_key = "council::" if (council_name or any(c.kind == "council" for c, _ in cands)) else None
     if council_key:
         groups[council_key] = Group(council_key, "LocalAuthority", is_council=True)
@@ -105,7 +111,7 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
             continue
         if c.label == "LocalAuthority":
             official = council_official(c.name) or _assessed_by_place(c.name, council_name)
-            if official and council_name and official == council_name and council_key:
+            if council_name and (official or c.name) == council_name and council_key:
                 g = groups[council_key]
                 g.names.append(c.name)
                 g.mentions.append((c, si))
@@ -219,7 +225,8 @@ def build_entities(report: Report, table: EntityTable) -> tuple[list, dict[str, 
     for g in live:
         if g.is_council:
             proper = [n for n in g.names if re.search(r"\b(?:Council|Borough|Corporation)\b", n)]
-            name = max(proper, key=len) if proper else (report.council or "the local authority")
+            name = max(proper, key=len) if proper else (report.council or next(
+                (c.name for c, _ in g.mentions if c.kind == "name"), "the local authority"))
         else:
             name = max(g.names, key=len) if g.names else g.mentions[0][0].text
         slug = slugify(name)

@@ -112,3 +112,13 @@ def test_entities_mentions_point_at_text():
     for e in x.entities:
         for m in e.mentions:
             assert x.report.text[m.start:m.end] == m.text
+
+
+def test_entities_council_without_title_is_the_most_named():
+    from graphkit.extract import extract
+    from graphkit.ingest import report_from_text
+
+    x = extract(report_from_text("Partnerships\n\nFoo Vale Council worked with Age UK. The council chaired the Foo Vale Carers Board."))
+    council = [e for e in x.entities if e.is_council]
+    assert [c.name for c in council] == ["Foo Vale Council"]
+    assert "The council" in council[0].aliases
