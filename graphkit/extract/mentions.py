@@ -449,8 +449,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 for pm in places:
                     add(s + pm.start(), s + pm.end(), "LocalAuthority", "ent.council.place", lookup[pm.group()], "place")
                 continue
-            kind = "untyped" if not acr else "name"
-            label = None if not acr else "Scheme"
+            kind = "untyped"
         else:
             kind = "name"
         add(s, e, label, rule, name, kind, acr, keep, canon)
