@@ -38,8 +38,9 @@ def extract(report: Report, rules: Rules | None = None) -> Extraction:
     cands = []
     per_sentence = []
     common = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", report.text))
+    proper = frozenset(w for s in report.sentences for w in re.findall(r"(?<=[a-z,] )[A-Z][a-z]+\b", s.text))
     for s in report.sentences:
-        found = find_candidates(s.text, s.start, rules, common)
+        found = find_candidates(s.text, s.start, rules, common, proper)
         per_sentence.append(found)
         cands.extend((c, s.index) for c in found)
     table = group_mentions(report, cands, rules)

@@ -17,6 +17,8 @@ _COUNCIL_FORM_RE = re.compile(
     r"^(?:the\s+)?(?:(?:London|Royal)\s+Borough\s+of\s+|City\s+of\s+)?(.+?)"
     r"(?:\s+(?:Metropolitan\s+Borough|Metropolitan\s+District|Borough|County|City|District|Unitary)?\s*Council)?$"
 )
+_BODY_WORDS = frozenset({"partnership", "board", "trust", "council", "alliance", "executive", "forum", "group",
+                         "network", "collective", "association", "centre", "committee", "panel", "assembly"})
 _RULE_RANK = {"ent.national": 0, "ent.head": 1, "ent.prefix": 2, "ent.lower": 3, "ent.appos": 4, "abbr": 5}
 
 
@@ -28,6 +30,19 @@ def council_official(surface: str) -> str | None:
     m = _COUNCIL_FORM_RE.match(surface)
     if m and m.group(1) in lookup:
         return lookup[m.group(1)]
+    return None
+
+
+def _assessed_by_place(surface: str, council: str | None) -> str | None:
+    """``council`` when ``surface`` names it by the first words of its place ("Kingston Council")."""
+    m = _COUNCIL_FORM_RE.match(surface)
+    if not council or not m or m.group(1) == surface:
+        return None
+    lookup, _ = council_places()
+    place = m.group(1).split()
+    for variant, official in lookup.items():
+        if official == council and variant.split()[:len(place)] == place:
+            return council
     return None
 
 
@@ -73,6 +88,12 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
     groups: dict[str, Group] = {}
     abbr = {k.aliases[0]: k for k in rules.abbreviations}
     council_name = report.council
+    if council_name is None:
+        # no title: the council the text names most often
+        counts = Counter(council_official(c.name) or c.name for c, _ in cands
+                         if c.kind == "name" and c.label == "LocalAuthority")
+        if counts:
+            council_name = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     council_key = "council::" if (council_name or any(c.kind == "council" for c, _ in cands)) else None
     if council_key:
         groups[council_key] = Group(council_key, "LocalAuthority", is_council=True)
@@ -89,8 +110,8 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
         if c.kind != "name":
             continue
         if c.label == "LocalAuthority":
-            official = council_official(c.name)
-            if official and council_name and official == council_name and council_key:
+            official = council_official(c.name) or _assessed_by_place(c.name, council_name)
+            if council_name and (official or c.name) == council_name and council_key:
                 g = groups[council_key]
                 g.names.append(c.name)
                 g.mentions.append((c, si))
@@ -112,14 +133,6 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
     for c, si in cands:
         if council_key and (c.kind == "council" or (c.kind == "place" and c.name == council_name)):
             groups[council_key].mentions.append((c, si))
-    # pass 2b: lowercase short forms, when exactly one named body fits
-    for c, si in cands:
-        if c.kind != "soft":
-            continue
-        target = match_key(c.name)
-        fits = [k for k, g in groups.items() if (k == target or k.startswith(target + " ")) and g.label == c.label]
-        if len(fits) == 1:
-            groups[fits[0]].mentions.append((c, si))
     # pass 3: acronyms
     for c, si in cands:
         if c.kind != "acronym":
@@ -127,6 +140,16 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
         a = c.text
         if a in acronyms:
             groups[acronyms[a]].mentions.append((c, si))
+        elif a not in abbr and _initials_match(a, cands) is not None:
+            u, usi = _initials_match(a, cands)
+            key = match_key(u.name)
+            g = group(key, u.label or "Scheme")
+            if not g.mentions or (u.start, u.end) not in {(m.start, m.end) for m, _ in g.mentions}:
+                g.names.append(u.name)
+                g.labels.append((6, u.label or "Scheme"))
+                g.mentions.append((Candidate(u.start, u.end, u.text, g.label, "ent.acronym.initials", u.name, "name"), usi))
+            g.mentions.append((c, si))
+            acronyms[a] = key
         elif a in abbr:
             k = abbr[a]
             key = match_key(k.name)
@@ -136,11 +159,34 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
             g.names.append(k.name) if not g.names else None
             acronyms[a] = key
     _merge_short_forms(groups)
+    # lowercase short forms ("public health"), when exactly one named body fits
+    for c, si in cands:
+        if c.kind != "soft":
+            continue
+        target = match_key(c.name)
+        fits = [k for k, g in groups.items() if (k == target or k.startswith(target + " ")) and g.label == c.label
+                and g.merged_into is None]
+        if len(fits) == 1:
+            groups[fits[0]].mentions.append((c, si))
     for g in groups.values():
         if g.labels:
             best = min(g.labels)[0]
             g.label = Counter(lab for r, lab in g.labels if r == best).most_common(1)[0][0]
     return EntityTable(groups, council_key, acronyms)
+
+
+def _initials_match(acronym: str, cands: list[tuple[Candidate, int]]) -> tuple[Candidate, int] | None:
+    """An untyped name whose initials spell ``acronym`` ("Integrated Single Point of Access" / ISPA)."""
+    letters = acronym.replace(" ", "").upper()
+    if len(letters) < 3:
+        return None
+    for c, si in cands:
+        if c.kind not in ("untyped", "name") or c.acronym:
+            continue
+        words = [w for w in re.split(r"[\s-]+", c.name) if w and w.lower() not in ("and", "of", "for", "the", "in", "on", "at", "to", "with", "&", "a")]
+        if len(words) == len(letters) and "".join(w[0] for w in words).upper() == letters:
+            return c, si
+    return None
 
 
 def _merge_short_forms(groups: dict[str, Group]) -> None:
@@ -152,7 +198,8 @@ def _merge_short_forms(groups: dict[str, Group]) -> None:
         longer = [b for b in keys if b != a and len(b) > len(a) and groups[b].merged_into is None
                   and groups[b].label == ga.label and (b.endswith(" " + a) or b.startswith(a + " "))]
         suffix = [b for b in longer if b.endswith(" " + a)]
-        prefix = [b for b in longer if b.startswith(a + " ") and len(b.split()) == len(words) + 1]
+        prefix = [b for b in longer if b.startswith(a + " ") and len(b.split()) <= len(words) + 2 and len(words) >= 2
+                  and b.split()[-1] not in _BODY_WORDS]
         target = None
         if len(words) >= 2 and len(suffix) == 1:
             target = suffix[0]
@@ -173,12 +220,13 @@ def build_entities(report: Report, table: EntityTable) -> tuple[list, dict[str, 
     out = []
     keymap: dict[str, str] = {}
     used: set[str] = set()
-    live = [g for g in table.groups.values() if g.merged_into is None and g.mentions]
-    live.sort(key=lambda g: min(c.start for c, _ in g.mentions))
+    live = [g for g in table.groups.values() if g.merged_into is None and (g.mentions or (g.is_council and report.council))]
+    live.sort(key=lambda g: min((c.start for c, _ in g.mentions), default=-1))
     for g in live:
         if g.is_council:
             proper = [n for n in g.names if re.search(r"\b(?:Council|Borough|Corporation)\b", n)]
-            name = max(proper, key=len) if proper else (report.council or "the local authority")
+            name = max(proper, key=len) if proper else (report.council or next(
+                (c.name for c, _ in g.mentions if c.kind == "name"), "the local authority"))
         else:
             name = max(g.names, key=len) if g.names else g.mentions[0][0].text
         slug = slugify(name)

@@ -20,7 +20,15 @@ from .rules import Head, Known, Rules
 __all__ = ["Candidate", "find_candidates", "council_places"]
 
 TOKEN_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’\-/+]*[A-Za-z0-9+])?(?:['’]s?)?|&|\S")
-CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "at", "to", "with", "&", "upon", "under", "a"})
+CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "at", "to", "with", "&", "upon", "under", "a", "all"})
+MONTHS = frozenset("January February March April May June July August September October November December "
+                   "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_ADJECTIVAL_RE = re.compile(r"\s+[a-z]")
+_NOT_ADJECTIVAL_RE = re.compile(
+    r"\s+(?:and|or|with|to|on|in|for|as|at|by|who|which|is|was|were|are|had|has|have|did|does|told|said|also|"
+    r"from|of|through|into|over|under|about|described|provided|delivered|ran|runs|led|leads|worked|works|helped|"
+    r"supported|offered|commissioned|funded|chaired|hosted|operated|would|could|will|can|may|might|should|must|"
+    r"[a-z]+ly|[a-z]{3,}ed)\b")
 SPLIT_CONNECTORS = frozenset({"and", "&", "with", "to", "for", "in", "at", "on", "the"})
 ACRONYM_RE = re.compile(r"\(\s*((?:[A-Za-z]{1,3}\s)?[A-Z][A-Za-z&]{0,8}(?:\s[A-Z]{2,6})?)\s*\)")
 BARE_ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,3}\s)?[a-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z]?\b")
@@ -99,6 +107,7 @@ def _tables(rules: Rules):
         "known_re": known_re,
         "abbr": abbr,
         "lead": words("lead_strip"),
+        "start": words("start_noun"),
         "generic": words("not_name_word"),
         "roles": words("not_name"),
         "bad_heads": words("not_name_head"),
@@ -122,10 +131,13 @@ def council_places() -> tuple[dict[str, str], re.Pattern]:
 def _head_label(words: list[str], tabs) -> tuple[Head | None, int]:
     """The longest type head ending ``words`` and how many words it spans."""
     low = [w.lower().rstrip("'’") for w in words]
-    for h in tabs["heads"]:
-        n = len(h.words)
-        if n <= len(words) and low[-n:] == [w.lower() for w in h.words]:
-            return h, n
+    for cand in (low, low[:-1] + [low[-1][:-1]] if low and low[-1].endswith("s") and len(low[-1]) > 4 else None):
+        if not cand:
+            continue
+        for h in tabs["heads"]:
+            n = len(h.words)
+            if n <= len(words) and cand[-n:] == [w.lower() for w in h.words]:
+                return h, n
     return None, 0
 
 
@@ -158,11 +170,11 @@ def _runs(toks: list[_Tok], text: str) -> list[tuple[int, int]]:
                 continue
             if (t == "(" and j + 3 < n and toks[j + 2].text == ")" and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", toks[j + 1].text)
                     and text[toks[j + 2].end:toks[j + 3].start] == " " and _is_cap(toks[j + 3].text)
-                    and not re.fullmatch(r"[A-Z][A-Za-z]{1,7}", toks[j + 3].text)):
+                    and not _is_acronym(toks[j + 3].text)):
                 j += 4
                 continue
-            if t in CONNECTORS and j + 1 < n and text[toks[j].end:toks[j + 1].start] == " " and (
-                _is_cap(toks[j + 1].text) or (toks[j + 1].text == "the" and j + 2 < n and _is_cap(toks[j + 2].text))
+            if t in CONNECTORS and j + 1 < n and toks[j + 1].text not in MONTHS and text[toks[j].end:toks[j + 1].start] == " " and (
+                _is_cap(toks[j + 1].text) or (toks[j + 1].text in ("the", "all") and j + 2 < n and _is_cap(toks[j + 2].text))
             ):
                 j += 1
                 continue
@@ -189,7 +201,8 @@ def _merge_comma_lists(runs: list[tuple[int, int]], toks: list[_Tok], text: str,
             if (between in (", ", ", and ") and pj - pi <= 3 and prev_head is None and head is not None
                     and ("and" in words[:4] or between == ", and ") and words[0] not in tabs["lead"]
                     and prev_words[-1] not in tabs["lead"] and head.label != "LocalAuthority"
-                    and not any(_is_acronym(w) for w in prev_words)):
+                    and not any(_is_acronym(w) for w in prev_words[1:] if prev_words[0] == "NHS")
+                    and not (prev_words[0] != "NHS" and any(_is_acronym(w) for w in prev_words))):
                 out.pop()
                 r = (pi, r[1])
                 continue
@@ -209,19 +222,27 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
             strong = h is not None and h.label not in WEAK_SPLIT_LABELS and words[k - 1] in tabs["head_words"] | {"ICB", "ICS", "ICP", "CCG"}
             pl = _prefix_label(left, tabs)
             rh, _ = _head_label(words[k + 1:j], tabs)
-            if (strong or (w in ("and", "&") and words[k + 1] == "the") or (w in ("and", "&") and (
+            rest = [x for x in words[k + 1:j] if x not in CONNECTORS]
+            right_named = rh is not None or _prefix_label(rest, tabs) is not None or " ".join(rest) in tabs["known"] or any(
+                " ".join(rest[:n]) in tabs["known"] for n in range(1, len(rest) + 1))
+            left_place = " ".join(left) in council_places()[0]
+            if ((strong and (right_named or w in ("and", "&"))) or (w in ("and", "&") and words[k + 1] == "the" and (
+                    left_place or pl is not None and pl.label != "NHSBody")) or (w in ("and", "&") and (
                     (len(left) == 1 and _is_acronym(left[0]))
                     or (pl is not None and (rh is None or rh.label != pl.label))
-                    or " ".join(left) in tabs["known"]))):
+                    or " ".join(left) in tabs["known"]
+                    or (h is not None and rest and (_prefix_label(rest, tabs) is not None or rest[0] in tabs["known"]))))):
                 nxt = k + 1
                 while nxt < j and words[nxt] in CONNECTORS:
                     nxt += 1
                 if nxt < j:
                     return [(i, k)] + _split_run(nxt, j, toks, tabs)
-        if re.search(r"['’]s$", w) and k < j - 1:
+    for k in range(i, j - 1):
+        w = words[k]
+        if re.search(r"['’]s$", w):
             left = [*words[i:k], re.sub(r"['’]s$", "", w)]
             h, _ = _head_label(left, tabs)
-            if h is not None or " ".join(left) in tabs["known"]:
+            if h is not None or " ".join(left) in tabs["known"] or (len(left) == 1 and _is_acronym(left[0])):
                 return [(i, k + 1)] + _split_run(k + 1, j, toks, tabs)
     return [(i, j)]
 
@@ -234,38 +255,50 @@ def _strip_lead(i: int, j: int, toks: list[_Tok], tabs) -> int:
     return i
 
 
+_APPOS_STOP = frozenset({"of", "for", "with", "that", "which", "who", "run", "delivered", "commissioned", "funded",
+                         "operated", "led", "provided", "hosted", "based", "in", "on", "at", "to", "from", "by",
+                         "and", "was", "were", "is", "are", "had", "has"})
+
+
 def _appositive(text: str, end: int, tabs) -> Head | None:
-    """Type from ", a volunteer befriending scheme" right after a name."""
-    m = re.match(r",\s+(?:an?|the|one\s+of\s+the|[A-Za-z]+['’]s)\s+((?:[\w-]+\s+){0,5}?)([\w-]+)(?=[\s,.;]|$)", text[end:])
+    """Type from ", a volunteer befriending scheme run by ..." right after a name."""
+    m = re.match(r",\s+(?:an?|the|one\s+of\s+the|[A-Za-z]+['’]s|its|their)\s+([^,.;()]{1,80})", text[end:])
     if not m:
         return None
-    last = m.group(2).lower()
-    phrase = (m.group(1) + m.group(2)).lower().split()
-    for h in tabs["appos"]:
-        n = len(h.words)
-        if phrase[-n:] == list(h.words) or (n == 1 and last == h.words[0]):
-            return h
+    words: list[str] = []
+    for w in m.group(1).lower().split():
+        if w in _APPOS_STOP:
+            break
+        words.append(re.sub(r"['’]s$", "", w))
+    for k in range(len(words), 0, -1):
+        for h in tabs["appos"]:
+            n = len(h.words)
+            if k >= n and words[k - n:k] == list(h.words):
+                return h
     return None
 
 
-def _lower_head(text: str, end: int, tabs) -> tuple[Head | None, int]:
-    m = re.match(r"['’\"”]?\s+([a-z]+(?:\s+[a-z]+)?)", text[end:])
+def _lower_head(text: str, end: int, tabs, multi: bool = True) -> tuple[Head | None, int]:
+    m = re.match(r"['’\"”]?\s+([a-z-]+(?:\s+[a-z-]+){0,2})", text[end:])
     if not m:
         return None, end
     words = m.group(1).split()
-    for h in tabs["lower"]:
-        n = len(h.words)
-        if words[:n] == list(h.words):
-            stop = end + m.start(1) + len(" ".join(words[:n]))
-            return h, stop
+    for skip in (0, 1, 2):
+        for h in tabs["lower"]:
+            n = len(h.words)
+            if words[skip:skip + n] == list(h.words) and (skip == 0 or (not h.keep and multi)):
+                stop = end + m.start(1) + len(" ".join(words[:skip + n]))
+                return h, stop
     return None, end
 
 
-def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str] = frozenset()) -> list[Candidate]:
+def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str] = frozenset(),
+                    proper: frozenset[str] = frozenset()) -> list[Candidate]:
     """Candidate mentions in one sentence ``text`` starting at ``offset`` of the report.
 
     ``common`` holds words the report also writes in lowercase: a capitalised word from it
-    at the start of a sentence ("Relationships with ...") is not part of a name.
+    at the start of a sentence ("Relationships with ...") is not part of a name, unless it is
+    in ``proper`` (words the report capitalises inside sentences, as in "Health and Wellbeing").
     """
     tabs = _tables(rules)
     toks = _tokens(text)
@@ -287,7 +320,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         # sentence-initial common words: "Relationships with X", "Oversight of the X"
         if i == 0 or (i == 1 and toks[0].text in "-•*–"):
             k = i
-            while k < j - 1 and (toks[k].text.lower() in common or toks[k].text in tabs["lead"]) and toks[k].text not in tabs["known"]:
+            while k < j - 1 and ((toks[k].text.lower() in common and toks[k].text not in proper)
+                                 or toks[k].text in tabs["lead"] or toks[k].text in tabs["start"]) and toks[k].text not in tabs["known"]:
                 if toks[k + 1].text in ("with", "of", "for", "to", "in", "on", "at", "from", "between", "by"):
                     k += 2
                     while k < j and toks[k].text in ("the", "The"):
@@ -319,7 +353,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             continue
         if all(_is_acronym(w) for w in words):
             continue  # acronyms are handled below
-        if h is not None and hn == len(words) == 1 and surface not in tabs["known"]:
+        if h is not None and hn == len(words) and (hn == 1 or not h.keep) and surface not in tabs["known"]:
             continue  # a bare head ("the Board", "Foundation Trust") is a short form, not a name
         accepted.append((s, e, words, h))
 
@@ -331,6 +365,11 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 continue
             outer = [a for a in accepted if a[0] <= s and e <= a[1] and (a[0], a[1]) != (s, e)]
             if any(a[3] is not None or _prefix_label(a[2], tabs) is not None for a in outer):
+                continue
+            k = tabs["known"][m.group()]
+            if any(a[0] == s and k.label in ("VoluntaryOrganisation", "PublicAgency") for a in outer):
+                # "Carers Trust East Midlands": a local branch of a known body
+                accepted = [a if not (a[0] == s and a in outer) else (a[0], a[1], a[2], Head(k.id, k.label, ())) for a in accepted]
                 continue
             accepted = [a for a in accepted if a not in outer]
             k = tabs["known"][m.group()]
@@ -382,8 +421,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             label, rule = None, "ent.untyped"
         name = clean_name(surface)
         keep = True
-        if label is None or (label == "Scheme" and h is None):
-            lh, lstop = _lower_head(text, after, tabs)
+        if label is None or (label == "Scheme" and h is None) or (label == "VoluntaryOrganisation" and p is None and canon is None):
+            lh, lstop = _lower_head(text, after, tabs, multi=len(words) > 1 and s > 0)
             if lh is not None:
                 label, rule, keep = lh.label, lh.id, lh.keep
                 if lh.keep and not am:
@@ -393,13 +432,15 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 ap = _appositive(text, after, tabs)
                 if ap is not None:
                     label, rule = ap.label, ap.id
-        if label is None and s == 0 and re.match(r"\s+[a-z]", text[e:]) and not acr:
+        if label is None and s == 0 and _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]) and not acr:
             continue  # "Occupational therapy ...", "Short-term reablement ..." at a sentence start
         if label is None:
             content = [w for w in words if w not in CONNECTORS]
             if all(w in tabs["generic"] for w in content):
                 continue
-            if len(content) == 1 and content[0].lower() in common:
+            if len(content) == 1 and (content[0].lower() in common or s == 0):
+                continue
+            if _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]):
                 continue
             # a run made of council places: "Middlesbrough and Redcar and Cleveland"
             places = list(place_re.finditer(surface))
@@ -408,11 +449,21 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 for pm in places:
                     add(s + pm.start(), s + pm.end(), "LocalAuthority", "ent.council.place", lookup[pm.group()], "place")
                 continue
-            kind = "untyped" if not acr else "name"
-            label = None if not acr else "Scheme"
+            kind = "untyped"
         else:
             kind = "name"
         add(s, e, label, rule, name, kind, acr, keep, canon)
+
+    # council aliases ("the local authority") and anaphors ("the board")
+    for c in rules.cues:
+        if c.kind not in ("council_alias", "anaphor", "anaphor_pair"):
+            continue
+        for m in c.pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if s == e or any(ts < e and s < te for ts, te in taken):
+                continue
+            kind = "council" if c.kind == "council_alias" else c.kind
+            add(s, e, "LocalAuthority" if kind == "council" else c.label, c.id, m.group(), kind)
 
     # acronyms (defined or standard), one token or "SNEE ICB"
     for m in BARE_ACRONYM_RE.finditer(text):
@@ -422,17 +473,6 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         if not all(_is_acronym(w) for w in m.group().split()):
             continue
         add(s, e, None, "ent.acronym", m.group(), "acronym")
-
-    # council aliases ("the local authority") and anaphors ("the board")
-    for c in rules.cues:
-        if c.kind not in ("council_alias", "anaphor", "anaphor_pair"):
-            continue
-        for m in c.pattern.finditer(text):
-            s, e = m.start(), m.end()
-            if s == e or not free(s, e):
-                continue
-            kind = "council" if c.kind == "council_alias" else c.kind
-            add(s, e, "LocalAuthority" if kind == "council" else c.label, c.id, m.group(), kind)
 
     # lowercase short forms of a named body ("public health" for "Public Health South Tees")
     for c in rules.cues_of("soft_alias"):
@@ -444,13 +484,16 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
     for m in place_re.finditer(text):
         s, e = m.start(), m.end()
         exact = [c for c in out if c.start - offset == s and c.end - offset == e and c.kind == "untyped"]
+        if exact and _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]):
+            for c in exact:
+                out.remove(c)
+            continue
         for c in exact:
             out.remove(c)
             out.append(Candidate(c.start, c.end, c.text, "LocalAuthority", "ent.council.place", lookup[m.group()], "place"))
         if exact or not free(s, e):
             continue
-        if re.match(r"\s+[a-z]", text[e:]) and not re.match(
-                r"\s+(?:and|or|with|to|on|in|for|as|at|by|who|which|is|was|were|are|had|has|have|did|does|told|said)\b", text[e:]):
+        if _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]):
             continue  # adjectival use: "Tees Valley local authorities"
         add(s, e, "LocalAuthority", "ent.council.place", lookup[m.group()], "place")
     out.sort(key=lambda c: (c.start, -c.end))

@@ -15,7 +15,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("period", re.compile(r"\(?\b(?:19|20)\d{2}\s*(?:[-–/]|to)\s*(?:19|20)?\d{2}\b\)?")),
     ("date", re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{_MONTHS})\s+(?:19|20)\d{{2}}\b")),
     ("date", re.compile(r"\b(?:in|since|from|by|until|during|of)\s+((?:19|20)\d{2})\b(?!\s*[-–/])")),
-    ("count", re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds|thousands)\s+(?:(?:more|new|local|commissioned|paid|unpaid|voluntary|community|care|independent|older|young|registered|different|separate|standing|\w+-\w+)\s+){0,2}(people|persons|carers|organisations|groups|providers|volunteers|staff|workers|homes|beds|places|areas|schemes|services|projects|members|partners|referrals|assessments|reviews|councils|authorities|local\s+authority\s+areas|teams|hubs|practices|networks|households|residents|adults|families|visits|contacts|calls|localities)\b", re.I)),
+    ("count", re.compile(r"\b(?:(?!(?:19|20)\d\d\b)\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds|thousands)\s+(?:(?:more|new|local|commissioned|paid|unpaid|voluntary|community|care|independent|older|young|registered|different|separate|standing|[a-z]+-[a-z]+)\s+){0,2}(people|persons|carers|organisations|groups|providers|volunteers|staff|workers|homes|beds|places|areas|schemes|services|projects|members|partners|referrals|assessments|reviews|councils|authorities|local\s+authority\s+areas|teams|hubs|practices|networks|households|residents|adults|families|visits|contacts|calls|localities)\b", re.I)),
+    ("count", re.compile(r"\b(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})+(?:\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b)?|\b(?!(?:19|20)\d\d\b)\d+(?=\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}s\b)(?:\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}s\b)")),
 )
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12}
@@ -40,7 +41,7 @@ def _value(kind: str, text: str) -> tuple[float | None, str | None]:
     if kind == "count":
         first = text.split()[0].lower().replace(",", "")
         v = float(first) if first.isdigit() else _WORDS.get(first)
-        return (float(v) if v is not None else None), text.split()[-1].lower()
+        return (float(v) if v is not None else None), (text.split()[-1].lower() if len(text.split()) > 1 else None)
     if kind in ("date", "period"):
         m = re.search(r"(?:19|20)\d{2}", text)
         return (float(m.group()) if m else None), "year"

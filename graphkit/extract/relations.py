@@ -26,9 +26,9 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "delivers": (ORG | {"Scheme"}, frozenset({"Scheme", "NHSBody", "Strategy"})),
     "oversees": (frozenset({"Board", "NHSBody", "LocalAuthority", "PublicAgency"}), ANY - {"LocalAuthority"}),
     "partyTo": (ORG, frozenset({"Agreement"})),
-    "partOf": (ANY - {"Fund", "Strategy", "Agreement"}, frozenset({"LocalAuthority", "NHSBody", "Board"})),
+    "partOf": (ANY - {"Fund", "Strategy", "Agreement"}, frozenset({"LocalAuthority", "NHSBody", "Board", "Scheme"})),
 }
-_COORD_RE = re.compile(r"^(?:\s*,?\s*(?:and|&|or|as\s+well\s+as|alongside|together\s+with)?\s*(?:with\s+)?(?:the\s+)?|\s*,\s*)$")
+_COORD_RE = re.compile(r"^(?:\s*,?\s*(?:and|&|or|as\s+well\s+as)?\s*(?:with\s+)?(?:the\s+)?|\s*,\s*)$")
 _REL_PRONOUN_RE = re.compile(r"(?:,\s*)?\b(?:which|that|whom)\s+$")
 _PARTOF_WORDS = re.compile(r"sub-?group|sub-?committee|part\s+of|within|team\s+of|service\s+of|arm\s+of")
 
@@ -41,6 +41,7 @@ class Slot:
     end: int
     keys: tuple[str, ...]
     cand: Candidate | None = None  # untyped/place candidate, promoted when used
+    pronoun: bool = False  # an "it" whose referent is a guess
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,14 @@ class PendingRelation:
         return Relation(s, self.predicate, o, self.sentence, self.start, self.end, self.evidence, self.rule, self.tone)
 
 
-def _tone(text: str, rules: Rules) -> str:
+def _tone(text: str, rules: Rules, spans: list[tuple[int, int]] = ()) -> str:
+    """positive / negative / mixed / neutral from cue words outside entity names."""
+    for s, e in spans:
+        text = text[:s] + " " * (e - s) + text[e:]
     pos = sum(len(c.pattern.findall(text)) for c in rules.cues_of("positive"))
     neg = sum(len(c.pattern.findall(text)) for c in rules.cues_of("negative"))
-    if pos and neg:
+    if pos and (neg or (any(c.pattern.search(text) for c in rules.cues_of("contrast"))
+                        and any(c.pattern.search(text) for c in rules.cues_of("negation")))):
         return "mixed"
     return "positive" if pos else "negative" if neg else "neutral"
 
@@ -87,7 +92,13 @@ class _Resolver:
     def label(self, key: str) -> str:
         return self.table.groups[self.table.find(key)].label
 
-    def last(self, label: str | None, before: int, exclude_council: bool = True, sentence: int | None = None) -> str | None:
+    def last(self, label: str | None, before: int, exclude_council: bool = True, sentence: int | None = None,
+             noun: str | None = None) -> str | None:
+        if noun:
+            for pos, key, si in reversed(self.history):
+                g = self.table.groups[self.table.find(key)]
+                if pos < before and g.label == label and g.names and max(g.names, key=len).lower().endswith(noun):
+                    return self.table.find(key)
         for pos, key, si in reversed(self.history):
             if pos >= before:
                 continue
@@ -98,6 +109,15 @@ class _Resolver:
                 continue
             if label is None or g.label == label:
                 return self.table.find(key)
+        return None
+
+    def topic(self, sentence: int) -> str | None:
+        """The first non-council body mentioned in a sentence."""
+        for pos, key, si in self.history:
+            if si == sentence:
+                g = self.table.groups[self.table.find(key)]
+                if not g.is_council and g.label != "Fund":
+                    return self.table.find(key)
         return None
 
     def last_distinct(self, n: int, before: int, sentence: int) -> tuple[str, ...]:
@@ -129,13 +149,13 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
                 here = [sl.keys[0] for sl in slots if sl.keys and len(sl.keys) == 1 and sl.end <= s
                         and not table.groups[table.find(sl.keys[0])].is_council
                         and table.groups[table.find(sl.keys[0])].label not in ("Fund",)]
-                k = here[0] if here and not c.text.startswith("It") else resolver.last(None, c.start, sentence=si - 1)
+                k = here[0] if here and not c.text.startswith("It") else resolver.topic(si - 1)
             else:
-                k = resolver.last(c.label, c.start)
+                k = resolver.last(c.label, c.start, noun=c.text.lower().split()[-1])
                 if k is None and c.label == "Board":
                     k = resolver.last("Scheme", c.start, sentence=si - 1) if "partnership" in c.text.lower() else None
             if k is not None:
-                slots.append(Slot(s, e, (k,)))
+                slots.append(Slot(s, e, (k,), pronoun=c.label == "*"))
         elif c.kind == "anaphor_pair":
             ks = resolver.last_distinct(2, c.start, si)
             if ks:
@@ -143,13 +163,19 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
         elif c.kind in ("untyped", "place"):
             slots.append(Slot(s, e, (), c))
     slots.sort(key=lambda sl: (sl.start, -sl.end))
-    # drop nested slots
+    # drop nested slots, and "(ABC)" right after the name it abbreviates
     out: list[Slot] = []
     for sl in slots:
         if out and sl.start < out[-1].end:
             continue
+        if out and sl.keys and out[-1].keys and sl.keys == out[-1].keys and sl.start - out[-1].end <= 2:
+            out[-1] = Slot(out[-1].start, sl.end + 1, out[-1].keys, out[-1].cand, out[-1].pronoun)
+            continue
         out.append(sl)
     return out
+
+
+_PAREN_RE = re.compile(r"^\s*\([^()]{1,40}\)")
 
 
 def _group_left(slots: list[Slot], idx: int, text: str) -> list[int]:
@@ -157,7 +183,7 @@ def _group_left(slots: list[Slot], idx: int, text: str) -> list[int]:
     out = [idx]
     k = idx
     while k > 0:
-        gap = text[slots[k - 1].end:slots[k].start]
+        gap = _PAREN_RE.sub("", text[slots[k - 1].end:slots[k].start])
         if _COORD_RE.match(gap) and gap.strip() != "":
             out.insert(0, k - 1)
             k -= 1
@@ -167,7 +193,7 @@ def _group_left(slots: list[Slot], idx: int, text: str) -> list[int]:
 
 
 _COORD2_RE = re.compile(
-    r"(?:['’]s\s+(?:[A-Za-z-]+\s+){0,8}?)?(?:,\s*|\s+)(?:and|&)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:['’]s(?:\s+[A-Za-z-]+){0,8}?)?(?:,\s*|\s+)(?:and|&)\s+(?:(?:a|an|the)\s+)?"
     r"(?:(?:[a-z-]+\s+){1,3}(?:of|from)\s+(?:the\s+)?)?")
 _CLAUSE_RE = re.compile(r"\s+(?:also\s+|jointly\s+|then\s+|together\s+|directly\s+)?(?:was|were|is|are|had|has|have|did|does|do|told|said|ran|runs|led|leads|[a-z]+ed)\b")
 
@@ -176,7 +202,7 @@ def _group_right(slots: list[Slot], idx: int, text: str) -> list[int]:
     out = [idx]
     k = idx
     while k + 1 < len(slots):
-        gap = text[slots[k].end:slots[k + 1].start]
+        gap = _PAREN_RE.sub("", text[slots[k].end:slots[k + 1].start])
         ok = (_COORD_RE.match(gap) and gap.strip() != "") or re.fullmatch(r"\s*(?:and|,|&)\s+(?:by|with|from)\s+(?:the\s+)?", gap)
         ok = ok or (_COORD2_RE.fullmatch(gap) and not re.search(r"\b(?:was|were|is|are|had|has|have)\b", gap))
         if ok and gap.lstrip().startswith(",") and _CLAUSE_RE.match(text[slots[k + 1].end:]):
@@ -199,7 +225,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
     for sent, cands in zip(report.sentences, per_sentence):
         text = sent.text
         slots = _slots(cands, table, sent.start, resolver, sent.index)
-        tone = _tone(text, rules)
+        tone = _tone(text, rules, [(sl.start, sl.end) for sl in slots])
 
         def keys_of(ixs: list[int], as_label: str | None) -> list[str]:
             out = []
@@ -208,20 +234,33 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 if sl.keys:
                     out.extend(sl.keys)
                 elif sl.cand is not None and as_label is not None:
-                    out.append(_promote(table, sl, as_label, sent.index, promoted))
+                    out.append(f"\x00{i}\x00{'LocalAuthority' if sl.cand.kind == 'place' else as_label}")
             return out
+
+        def label_of(k: str) -> str:
+            return k.split("\x00")[2] if k.startswith("\x00") else resolver.label(k)
+
+        def real(k: str) -> str:
+            if not k.startswith("\x00"):
+                return k
+            _, i, lab = k.split("\x00")
+            sl = slots[int(i)]
+            return sl.keys[0] if sl.keys else _promote(table, sl, lab, sent.index, promoted)
 
         def emit(subj: list[str], pred: str, obj: list[str], rule: str, loose: bool = False) -> None:
             for s in subj:
                 for o in obj:
                     if s == o:
                         continue
-                    ls, lo = resolver.label(s), resolver.label(o)
+                    ls, lo = label_of(s), label_of(o)
                     p = pred
                     if pred in ("memberOf", "partOf"):
                         p = _member_or_part(ls, lo, rule)
                     sig = SIGNATURES[p]
                     if not loose and (ls not in sig[0] or lo not in sig[1]):
+                        continue
+                    s, o = real(s), real(o)
+                    if s == o:
                         continue
                     if p == "delivers" and ls == "Scheme":
                         sg = table.groups[table.find(s)]
@@ -235,8 +274,11 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     rels.append(PendingRelation(s, p, o, sent.index, sent.start, sent.end, text, rule, tone))
 
         used_obj: set[int] = set()
+        last_passive: list[str] = []
+        by_args: set[int] = set()
         consumed: list[tuple[int, int]] = []
-        matches = _trigger_matches(text, rules)
+        matches = [(t, m) for t, m in _trigger_matches(text, rules)
+                   if not any(sl.start <= m.start() < sl.end or sl.start < m.end() <= sl.end for sl in slots)]
         for trig, m in matches:
             ts, te = m.start(), m.end()
             if any(a <= ts < b for a, b in consumed):
@@ -248,14 +290,27 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 continue
             v = trig.voice
             obj_label = "Scheme"
+            if v == "active" and trig.predicate not in ("partnersWith", "memberOf", "partOf", "oversees") and re.search(
+                    r"\b(?:was|were|been|is|are|be|being)\s+(?:\w+ly\s+)?$", text[:ts]):
+                # a passive without "by": "X was delivered in partnership with Y"
+                wm = re.match(r"\s+(?:\w+ly\s+)?(?:in\s+partnership\s+with|jointly\s+with|together\s+with|with)\s+", text[te:])
+                left = _nearest_before(slots, before, used_obj, text, ts, passive=True)
+                doers = _at(slots, after, te + wm.end()) if wm else []
+                if left is not None and doers:
+                    robj = _group_right(slots, doers[0], text)
+                    emit(keys_of(robj, "VoluntaryOrganisation"), trig.predicate, keys_of(_group_left(slots, left, text), "Scheme"), trig.id)
+                    consumed.append((te, te + wm.end()))
+                    used_obj.update(robj)
+                continue
             if v == "active":
                 right = _first_after(slots, after, te, text)
-                left = _nearest_before(slots, before, used_obj, text, ts)
+                skip = used_obj - by_args if trig.id == "rel.partners.on_behalf_of" else used_obj
+                left = _nearest_before(slots, before, skip, text, ts, appos=trig.predicate in ("partOf", "memberOf"))
                 # relative clause: "P, which S chaired (with Z)"
                 if left is not None:
                     lg = _group_left(slots, left, text)
                     pre = text[:slots[lg[0]].start]
-                    if _REL_PRONOUN_RE.search(pre) and lg[0] > 0:
+                    if _REL_PRONOUN_RE.search(pre) and lg[0] > 0 and trig.predicate != "partnersWith":
                         topic = _group_left(slots, lg[0] - 1, text)
                         subj = keys_of(lg, "VoluntaryOrganisation")
                         if right is not None and re.match(r"\s*(?:jointly\s+|together\s+)?(?:with|alongside)\s+(?:the\s+)?$", text[te:slots[right].start]):
@@ -269,17 +324,29 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     continue
                 robj = _group_right(slots, right, text)
                 obj = keys_of(robj, obj_label)
+                if trig.predicate in ("memberOf", "chairs") and slots[right].pronoun:
+                    board = resolver.last("Board", sent.start + ts)
+                    obj = [board] if board else obj
                 if left is None:
-                    if trig.predicate == "partnersWith" and council and not re.search(r"\b(?:we|staff|people|partners)\b", text[:ts], re.I):
+                    if (trig.predicate == "partnersWith" and council and not re.search(r"\b(?:we|staff|people|partners)\b", text[:ts], re.I)
+                            and (trig.id in ("rel.partners.relationship_with", "rel.partners.in_partnership_with") or len(text[:ts].split()) <= 4)
+                            and not re.search(r"\bwho\b", text[:ts])):
                         subj = [council]
                     else:
                         continue
                 else:
-                    subj = keys_of(_group_left(slots, left, text), "VoluntaryOrganisation")
+                    lone = re.search(r"\bwho\b|\(", text[slots[left].end:ts])
+                    subj = keys_of([left] if lone else _group_left(slots, left, text), "VoluntaryOrganisation")
                     if before and before[-1] in used_obj and before[-1] != left and re.fullmatch(r"\s+to\s+", text[slots[before[-1]].end:ts]):
                         subj += keys_of([before[-1]], "VoluntaryOrganisation")
                 used_obj.update(robj)
+                if (trig.predicate == "partnersWith" and council and m.group(0).lower().startswith("arrangement")
+                        and subj and all(label_of(k) == "Scheme" for k in subj)):
+                    emit([council], "partnersWith", obj, trig.id)
+                    emit(obj + [council], "delivers", subj, trig.id)
+                    continue
                 emit(subj, trig.predicate, obj, trig.id)
+                _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed)
                 # "A delivered X together with B" -> B delivers X too, and partners A
                 tail = slots[robj[-1]].end
                 tm = re.match(r"\s+(?:together|jointly|in\s+partnership)\s+with\s+(?:the\s+)?", text[tail:])
@@ -304,10 +371,16 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 subj = keys_of(robj, "VoluntaryOrganisation")
                 left = _nearest_before(slots, before, used_obj, text, ts, passive=True)
                 used_obj.update(robj)
-                if left is None:
+                by_args.update(robj)
+                if last_passive and re.search(r"\band\s+(?:was\s+|were\s+|then\s+|also\s+)?$", text[:ts]):
+                    obj = last_passive  # "commissioned by A and delivered by B"
+                elif left is None:
                     continue
-                obj = keys_of(_group_left(slots, left, text), obj_label)
+                else:
+                    obj = keys_of(_group_left(slots, left, text), obj_label)
+                last_passive = obj
                 emit(subj, trig.predicate, obj, trig.id)
+                _tails(slots, robj, after, text, obj, obj, trig, emit, keys_of, consumed)
                 if len(subj) > 1 and trig.predicate == "delivers" and re.search(r"jointly|together|co-", text[max(0, ts - 12):slots[robj[0]].start]):
                     emit(subj[:1], "partnersWith", subj[1:], trig.id)
                 # "funded by the council ... through the Better Care Fund"
@@ -315,11 +388,11 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 if trig.predicate == "funds" and fm:
                     nxt = [i for i in after if slots[i].start == slots[robj[-1]].end + fm.end()]
                     if nxt:
-                        fund = [k for k in keys_of(nxt, None) if resolver.label(k) == "Fund"]
+                        fund = [k for k in keys_of(nxt, None) if label_of(k) == "Fund"]
                         emit(fund, "funds", obj, trig.id)
                 # "delivered by A in partnership with B"
                 tail = slots[robj[-1]].end
-                tm = re.match(r"\s+(?:in\s+partnership|together|jointly|working)\s+with\s+(?:the\s+)?", text[tail:])
+                tm = re.match(r"(?:\s+[a-z-]+){0,3}?\s+(?:in\s+partnership|together|jointly|working)\s+with\s+(?:the\s+)?", text[tail:])
                 if tm and trig.predicate == "delivers":
                     consumed.append((tail, tail + tm.end()))
                     extra = [i for i in after if slots[i].start >= tail + tm.end() - 1][:1]
@@ -340,10 +413,13 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 members += keys_of(_group_right(slots, right, text), "Scheme")
                 if re.search(r"\bboth\s+(?:local\s+authorities|councils)\b", text[te:]) and council:
                     members += [council] + [k for sl in slots for k in sl.keys if resolver.label(k) == "LocalAuthority" and k != council]
-                emit(members, "memberOf", grp, trig.id)
+                if grp and label_of(grp[0]) == "Fund":
+                    emit(grp, "funds", [m if not m.startswith("\x00") else m.rsplit("\x00", 1)[0] + "\x00Scheme" for m in members], trig.id)
+                else:
+                    emit(members, "memberOf", grp, trig.id)
             elif v == "passive_list":
                 right = _first_after(slots, after, te, text, reach=40)
-                if right is not None:
+                if right is not None and not slots[right].pronoun:
                     grp = keys_of([right], "Board")
                 else:
                     last = resolver.last("Board", sent.start)
@@ -358,13 +434,13 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 right = _first_after(slots, after, te, text, reach=40)
                 if right is None:
                     continue
-                members = [k for i in before for k in keys_of([i], None) if resolver.label(k) in ORG]
+                members = [k for i in before for k in keys_of([i], None) if label_of(k) in ORG]
                 emit(members, "memberOf", keys_of(_group_right(slots, right, text), "Board"), trig.id)
             elif v == "reverse":
                 right = _first_after(slots, after, te, text, reach=20)
                 if right is None:
                     continue
-                fund = [k for k in keys_of([right], None) if resolver.label(k) == "Fund"]
+                fund = [k for k in keys_of([right], None) if label_of(k) == "Fund"]
                 if not fund:
                     continue
                 used_obj.add(right)
@@ -391,17 +467,78 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 parties = keys_of(_group_right(slots, right, text), "LocalAuthority")
                 for a in range(len(parties)):
                     emit(parties[a:a + 1], trig.predicate, parties[a + 1:], trig.id)
+            elif v == "by_with":
+                right = _first_after(slots, after, te, text)
+                if right is None:
+                    continue
+                robj = _group_right(slots, right, text)
+                subj = keys_of(robj, "VoluntaryOrganisation")
+                wm = re.match(r"\s+(?:jointly\s+|together\s+)?(?:with|alongside|and)\s+(?:the\s+)?", text[slots[robj[-1]].end:])
+                nxt = [i for i in after if wm and slots[i].start == slots[robj[-1]].end + wm.end()]
+                others = keys_of(_group_right(slots, nxt[0], text), "VoluntaryOrganisation") if nxt else []
+                group = subj + others
+                for a in range(len(group)):
+                    emit(group[a:a + 1], "partnersWith", group[a + 1:], trig.id)
+            elif v == "subject_pair":
+                left = _nearest_before(slots, before, used_obj, text, ts)
+                if left is None:
+                    continue
+                pair = keys_of(_group_left(slots, left, text), "VoluntaryOrganisation")
+                if len(pair) == 1 and council and pair[0] != council:
+                    pair = [council] + pair
+                for a in range(len(pair)):
+                    emit(pair[a:a + 1], "partnersWith", pair[a + 1:], trig.id)
+            elif v == "to_council":
+                left = _nearest_before(slots, before, used_obj, text, ts)
+                if left is None or not council:
+                    continue
+                emit(keys_of(_group_left(slots, left, text), "VoluntaryOrganisation"), "funds", [council], trig.id)
+            elif v == "was_its_chair":
+                left = _nearest_before(slots, before, used_obj, text, ts)
+                board = resolver.last("Board", sent.start + ts)
+                if left is not None and board:
+                    emit(keys_of([left], "VoluntaryOrganisation"), "chairs", [board], trig.id)
             elif v == "its_chair":
                 right = _first_after(slots, after, te, text)
                 if right is None or not slots:
                     continue
                 emit(keys_of([right], "Scheme"), "chairs", keys_of([0], None), trig.id)
         _agreements(slots, text, resolver, council, emit, keys_of)
-        _possessives(slots, text, resolver, council, emit, keys_of)
+        _possessives(slots, text, resolver, council, emit, keys_of, label_of)
         for sl in slots:
             for k in sl.keys:
                 resolver.history.append((sent.start + sl.start, k, sent.index))
     return tuple(rels), promoted
+
+
+def _at(slots: list[Slot], after: list[int], pos: int) -> list[int]:
+    """The slot starting at ``pos`` (allowing a leading article)."""
+    return [i for i in after if pos <= slots[i].start <= pos + 4][:1]
+
+
+def _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed) -> None:
+    """ "... alongside the council" adds a member; "... X to provide Y" makes X deliver Y."""
+    tail = slots[robj[-1]].end
+    am = re.match(r"\s+alongside\s+", text[tail:])
+    nxt = _at(slots, after, tail + am.end()) if am else []
+    if am and nxt and trig.predicate == "memberOf":
+        emit(keys_of(nxt, "VoluntaryOrganisation"), "memberOf", obj, trig.id)
+        consumed.append((tail, tail + am.end()))
+    thm = re.match(r"\s+through\s+(?:their\s+|its\s+)?(?:joint\s+|shared\s+)?", text[tail:])
+    nxt = _at(slots, after, tail + thm.end()) if thm else []
+    if thm and nxt and trig.predicate == "partnersWith" and subj is not obj:
+        emit(subj + obj, "memberOf", keys_of(nxt, "Board"), trig.id)
+    om = re.match(r"\s+(?:on|in\s+delivering|to\s+deliver|to\s+run)\s+(?:the\s+|a\s+|an\s+)?", text[tail:])
+    nxt = _at(slots, after, tail + om.end()) if om else []
+    if om and nxt and trig.predicate == "partnersWith" and subj is not obj:
+        work = keys_of(nxt, "Scheme")
+        emit(subj + obj, "delivers", work, trig.id)
+    pm = re.match(r"\s+to\s+(?:provide|run|deliver|operate|host|lead|manage)\s+(?:the\s+|a\s+|an\s+)?", text[tail:])
+    nxt = _at(slots, after, tail + pm.end()) if pm else []
+    if pm and nxt and trig.predicate in ("funds", "commissions", "partnersWith"):
+        doer = [k for i in robj for k in keys_of([i], "VoluntaryOrganisation")] if subj is not obj else subj
+        emit(doer, "delivers", keys_of(nxt, "Scheme"), trig.id)
+        consumed.append((tail, tail + pm.end()))
 
 
 def _member_or_part(ls: str, lo: str, rule: str) -> str:
@@ -433,18 +570,22 @@ def _trigger_matches(text: str, rules: Rules) -> list[tuple[Trigger, re.Match]]:
 
 
 def _nearest_before(slots: list[Slot], before: list[int], used: set[int], text: str, ts: int,
-                    passive: bool = False) -> int | None:
+                    passive: bool = False, appos: bool = False) -> int | None:
     for i in reversed(before):
         gap = text[slots[i].end:ts]
-        if i in used and not re.fullmatch(r"\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:in\s+turn|also)\s+)?", gap):
+        if i in used and not (re.fullmatch(r"\s*,?\s*(?:which|who|that)\s+(?:(?:in\s+turn|also)\s+)?(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?(?:also\s+|then\s+)?", gap)
+                              or (appos and re.fullmatch(r"\s*,\s*", gap))
+                              or (passive and re.fullmatch(r"\s*,\s*(?:a|an|the|its|their)\s+[\w\s'’-]{0,60}", gap))):
             continue
         if len(gap) > (90 if passive else 160) or re.search(r"[;:]", gap):
             return None
         m = re.search(r"\bwho\b", gap)
-        if m and len(gap[:m.start()].split()) > 2:
+        if m and len(re.findall(r"[A-Za-z]+", gap[:m.start()])) > 2:
             return None
         if passive and (re.search(r"\b(?:had|has|have)\b", gap) or re.match(r"\s*,\s*(?:with|and|but|while|although)\b", gap)):
             return None
+        if passive and re.match(r"['’]s\b", gap):
+            continue  # "the council's team, was funded by": the council is a modifier
         if passive and re.match(r"\s*,\s*(?:was|were|is|are|had\s+been|has\s+been)\b", gap):
             # "X, one of four groups of the Y, was chaired by": the topic is X
             comma = text.rfind(",", 0, slots[i].start)
@@ -498,16 +639,25 @@ def _agreements(slots, text, resolver, council, emit, keys_of) -> None:
         if not sl.keys or resolver.label(sl.keys[0]) != "Agreement":
             continue
         agreement = list(sl.keys)
-        m = re.match(r"\s+(?:\w+\s+){0,3}?between\s+(?:the\s+)?", text[sl.end:])
+        m = re.match(r"\s+(?:\w+\s+){0,3}?(between|with)\s+(?:the\s+)?", text[sl.end:])
         if m and i + 1 < len(slots) and slots[i + 1].start <= sl.end + m.end() + 4:
             parties = keys_of(_group_right(slots, i + 1, text), "LocalAuthority")
+            if m.group(1) == "with" and council:
+                parties.append(council)
             emit(parties, "partyTo", agreement, "rel.partyto.between")
             continue
+        hm = re.search(r"(?:had|have|has|signed|held|agreed|entered\s+into|operated)\s+(?:a|an|the|their|joint)?\s*$", text[:sl.start])
+        prev = [k for k in range(i) if slots[k].end <= sl.start]
+        if hm and prev and slots[prev[-1]].end >= hm.start() - 2:
+            parties = keys_of(_group_left(slots, prev[-1], text), "LocalAuthority")
+            emit(parties, "partyTo", agreement, "rel.partyto.had")
+            if council in parties:
+                continue
         if council:
             emit([council], "partyTo", agreement, "rel.partyto.council")
 
 
-def _possessives(slots, text, resolver, council, emit, keys_of) -> None:
+def _possessives(slots, text, resolver, council, emit, keys_of, label_of) -> None:
     """ "the council's X Team" -> partOf; "the council's X service" / "X, the council's ..." -> delivers."""
     for i, sl in enumerate(slots):
         if not sl.keys or i + 1 >= len(slots):
@@ -519,8 +669,11 @@ def _possessives(slots, text, resolver, council, emit, keys_of) -> None:
         if re.fullmatch(r"['’]s\s+(?:own\s+|in-house\s+|new\s+)?['‘]?", gap):
             target = keys_of([i + 1], "Scheme")
             for t in target:
-                name = " ".join(resolver.table.groups[resolver.table.find(t)].names[:1]).lower()
-                lab = resolver.label(t)
+                if t.startswith("\x00"):
+                    name = (slots[i + 1].cand.name if slots[i + 1].cand else "").lower()
+                else:
+                    name = " ".join(resolver.table.groups[resolver.table.find(t)].names[:1]).lower()
+                lab = label_of(t)
                 if lab in ("Board",) or re.search(r"\b(?:team|teams|committee|directorate|department|unit)\b", name):
                     emit([t], "partOf", [owner], "rel.partof.possessive", loose=True)
                 elif lab == "Scheme":
@@ -529,7 +682,11 @@ def _possessives(slots, text, resolver, council, emit, keys_of) -> None:
         prev = slots[i - 1]
         if not sl.keys or resolver.label(sl.keys[0]) != "LocalAuthority":
             continue
-        gap = text[prev.end:sl.start]
+        gap = _PAREN_RE.sub("", text[prev.end:sl.start])
         if re.fullmatch(r",\s+(?:the\s+)?", gap) and re.match(r"['’]s\s+(?:[\w-]+\s+){0,5}?(?:service|directory|centre|programme|scheme|team|platform|line|website)\b", text[sl.end:]):
             target = keys_of([i - 1], "Scheme")
-            emit([sl.keys[0]], "delivers", target, "rel.delivers.appositive")
+            tail = re.match(r"['’]s\s+(?:[\w-]+\s+){0,5}?(service|directory|centre|programme|scheme|team|platform|line|website)\b", text[sl.end:])
+            if tail and tail.group(1) == "team":
+                emit(target, "partOf", [sl.keys[0]], "rel.partof.appositive", loose=True)
+            else:
+                emit([sl.keys[0]], "delivers", target, "rel.delivers.appositive")

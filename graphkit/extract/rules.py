@@ -16,6 +16,7 @@ Files (every line has an ``id``, which goes into ``Mention.rule`` / ``Relation.r
 * ``lexicon.jsonl``      ``{"id", "kind", "pattern", "label"?}``: regex cues (council aliases,
   anaphors, negation, hedges, tone, not-a-name words)
 * ``relation_triggers.jsonl`` ``{"id", "predicate", "voice", "pattern"}``: regex trigger phrases
+  (matched ignoring case)
 """
 
 from __future__ import annotations
@@ -46,12 +47,12 @@ FILES: tuple[str, ...] = (
 
 VOICES: frozenset[str] = frozenset(
     {"active", "passive", "members", "passive_list", "reverse", "fund_list", "between",
-     "agreement", "post", "its_chair", "joint_members"}
+     "agreement", "post", "its_chair", "joint_members", "to_council", "subject_pair", "by_with", "was_its_chair"}
 )
 
 LEXICON_KINDS: frozenset[str] = frozenset(
     {"council_alias", "anaphor", "anaphor_pair", "negation", "hedge", "positive", "negative",
-     "not_name", "not_name_head", "not_name_word", "lead_strip", "soft_alias"}
+     "not_name", "not_name_head", "not_name_word", "lead_strip", "soft_alias", "start_noun", "contrast"}
 )
 
 
@@ -146,9 +147,9 @@ def _label(path: Path, n: int, label: str) -> str:
     return label
 
 
-def _regex(path: Path, n: int, pattern: str) -> re.Pattern:
+def _regex(path: Path, n: int, pattern: str, flags: int = 0) -> re.Pattern:
     try:
-        return re.compile(pattern)
+        return re.compile(pattern, flags)
     except re.error as exc:
         raise RuleError(str(path), n, f"bad regular expression: {exc}") from exc
 
@@ -202,7 +203,7 @@ def _load_dir(folder: Path, acc: dict[str, list]) -> None:
                     raise RuleError(str(path), n, f"unknown predicate {obj['predicate']!r}; choose from: {', '.join(PREDICATES)}")
                 if obj["voice"] not in VOICES:
                     raise RuleError(str(path), n, f"unknown voice {obj['voice']!r}; choose from: {', '.join(sorted(VOICES))}")
-                acc["triggers"].append(Trigger(obj["id"], obj["predicate"], obj["voice"], _regex(path, n, obj["pattern"])))
+                acc["triggers"].append(Trigger(obj["id"], obj["predicate"], obj["voice"], _regex(path, n, obj["pattern"], re.I)))
 
 
 @lru_cache(maxsize=16)

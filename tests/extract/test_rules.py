@@ -1,0 +1,76 @@
+"""Rule loading: built-in data, user folders (--rules DIR), malformed files, pickling."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+
+from graphkit.errors import RuleError
+from graphkit.extract import extract, load_rules
+from graphkit.ingest import report_from_text
+
+
+def test_rules_builtin_load_and_pickle():
+    rules = load_rules()
+    assert rules.triggers and rules.heads and rules.known
+    again = pickle.loads(pickle.dumps(rules))
+    assert [t.id for t in again.triggers] == [t.id for t in rules.triggers]
+
+
+def test_rules_ids_unique():
+    rules = load_rules()
+    ids = [x.id for group in (rules.heads, rules.lower_heads, rules.appositives, rules.prefixes, rules.known,
+                              rules.abbreviations, rules.cues, rules.triggers) for x in group]
+    assert len(ids) == len(set(ids))
+
+
+def test_rules_extra_dir_adds_gazetteer(tmp_path):
+    (tmp_path / "gazetteer.jsonl").write_text(
+        json.dumps({"id": "user.zebra", "label": "VoluntaryOrganisation", "name": "Zebra Crossing"}) + "\n", encoding="utf-8")
+    text = "The council worked with Zebra Crossing on transport."
+    plain = extract(report_from_text(text), load_rules())
+    user = extract(report_from_text(text), load_rules([tmp_path]))
+    assert "Zebra Crossing" not in {e.name for e in plain.entities if e.type == "VoluntaryOrganisation"}
+    ent = [e for e in user.entities if e.name == "Zebra Crossing"]
+    assert ent and ent[0].type == "VoluntaryOrganisation" and ent[0].mentions[0].rule == "user.zebra"
+
+
+def test_rules_extra_dir_adds_trigger(tmp_path):
+    (tmp_path / "relation_triggers.jsonl").write_text(
+        json.dumps({"id": "user.befriended", "predicate": "partnersWith", "voice": "active", "pattern": r"\bbefriended\b"}) + "\n",
+        encoding="utf-8")
+    x = extract(report_from_text("Kent County Council befriended Kent Police."), load_rules([tmp_path]))
+    assert [r.rule for r in x.relations] == ["user.befriended"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "line", "problem"),
+    [
+        ("gazetteer.jsonl", '{"id": "a", "label": "Fund", "name": "A Fund"}\n{not json\n', 2, "not a JSON object"),
+        ("gazetteer.jsonl", '{"id": "a", "label": "Charity", "name": "A"}\n', 1, "unknown type"),
+        ("relation_triggers.jsonl", '{"id": "t", "predicate": "likes", "voice": "active", "pattern": "x"}\n', 1, "unknown predicate"),
+        ("relation_triggers.jsonl", '{"id": "t", "predicate": "funds", "voice": "sideways", "pattern": "x"}\n', 1, "unknown voice"),
+        ("lexicon.jsonl", '{"id": "c", "kind": "negation", "pattern": "(unclosed"}\n', 1, "bad regular expression"),
+        ("type_heads.jsonl", '{"id": "h", "label": "Board"}\n', 1, "missing or empty string field 'head'"),
+        ("abbreviations.tsv", "ABC\tA B C\n", 1, "expected 4 tab-separated fields"),
+    ],
+)
+def test_rules_malformed_file_names_file_and_line(tmp_path, name, content, line, problem):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_rules([tmp_path])
+    assert err.value.line == line and problem in err.value.problem and name in err.value.path
+
+
+def test_rules_missing_folder(tmp_path):
+    with pytest.raises(RuleError, match="not found"):
+        load_rules([tmp_path / "nope"])
+
+
+def test_rules_deterministic_output():
+    text = "The council worked with Kent Police and Healthwatch Kent. The Better Care Fund funded Kent Home Support."
+    a = extract(report_from_text(text), load_rules())
+    b = extract(report_from_text(text), load_rules())
+    assert a == b
