@@ -55,10 +55,12 @@ _SCORE = re.compile(
     r"|evidence shows\s+(?P<w2>.+?))\s*\.?$",
     re.I,
 )
-#: "<council>: local authority assessment" (also with a dash or "- Care Quality Commission").
+#: "<council>: local authority assessment" (also with a dash, "- Care Quality Commission" after
+#: it, or the other way round: "Local authority assessment: <council>"); group "head" is the name.
 TITLE = re.compile(
-    r"^(?P<head>.{2,120}?)\s*[:\u2013\u2014|-]\s*local authority assessment"
-    r"(?:\s*(?:[-|\u2013\u2014]\s*)?(?:Care Quality Commission|CQC))?\s*$",
+    r"^(?:(?P<head>.{2,120}?)\s*[:\u2013\u2014|-]\s*local authority assessment"
+    r"(?:\s*(?:[-|\u2013\u2014]\s*)?(?:Care Quality Commission|CQC))?"
+    r"|local authority assessment\s*[:\u2013\u2014|-]\s*(?P<tail>[^:|]{2,120}?))\s*$",
     re.I,
 )
 _LINE = re.compile(r"[^\n]*\n?")

@@ -78,6 +78,7 @@ def test_text_before_any_heading_gets_a_section():
     "Hartlepool Borough Council: local authority assessment",
     "London Borough of Hackney: local authority assessment",
     "Royal Borough of Kingston upon Thames \u2013 local authority assessment",
+    "Local authority assessment: Wirral Council",
 ])
 def test_title_line(title):
     report = _report(title, "Downloads", "Assessing needs", "Score: 2", BODY)
