@@ -220,6 +220,7 @@ def build_report(
         )
 
     seen_body = False
+    label_before = False  # the previous line was a bare "Score" label
     for start, end, line in _blocks(text):
         if not seen_body and not sections:
             if title is not None and line == title:
@@ -235,6 +236,11 @@ def build_report(
             subheading = None
             continue
         score = _score(line) if kind != "item" else None
+        if score is None and label_before and re.fullmatch(r"[1-4](?:\s*/\s*4)?", line):
+            score = int(line[0])  # "Score" on one line (a table or label) and "3" on the next
+        label_before = _key(line) in ("score", "quality statement score", "our score")
+        if label_before:
+            continue
         if score is not None:
             if not sections:
                 open_section("Preamble", start)
