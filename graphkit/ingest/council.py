@@ -136,7 +136,7 @@ def find_council(text: str, title: str | None) -> tuple[str | None, str | None, 
     chosen: int | None = None
     if title:
         head = re.split(r"\s*[:\u2013\u2014|]\s*|\s+-\s+", title)[0]
-        found = _mentions(head)
+        found = _mentions(head) or _mentions(title)
         if found:
             chosen = max(found, key=lambda f: (f[2] - f[1], -f[1]))[0]
     mentions = _mentions(text) if text else []

@@ -178,7 +178,8 @@ def html_text(markup: str, path: str) -> HtmlText:
             t = " ".join(head_title.text_content().split())
             t = re.split(r"\s+[|\u2013\u2014-]\s+(?:Care Quality Commission|CQC)\b", t)[0]
             m = TITLE.match(t)
-            title = t if m and m.group("head").lower() != "local authority assessment" else None
+            name = m and (m.group("head") or m.group("tail"))
+            title = t if name and name.lower() != "local authority assessment" else None
     parts: list[str] = []
     kinds: dict[int, str] = {}
     pos = 0

@@ -38,6 +38,8 @@ _PAGE_NUMBER = re.compile(
 )
 _BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\u2023\u2043\u25e6*\u2013\u2014-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _TERMINAL = (".", "!", "?", ":", "\u201d", '"', ")")
+#: a print header's leading date and time ("25/11/2026, 09:14", "11/25/26, 5:08 AM")
+_STAMP = re.compile(r"\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*)?")
 _TITLE_IN = re.compile(r"[A-Z][^:|]{1,119}?:\s*local authority assessment", re.I)
 #: line pitch / font size assumed when a document shows too few wrapped lines to measure it
 _LEADING = 1.5
@@ -221,7 +223,7 @@ def pdf_text(data: bytes, path: str) -> tuple[str, tuple[Page, ...]]:
     # a title repeated in the running header is still the title: keep its first occurrence
     # (a browser's print header adds the date and site name around it: keep the title part)
     titles = [(p, i, m) for p, lines in enumerate(pages) for i, ln in enumerate(lines)
-              if (m := _TITLE_IN.search(ln.text)) and TITLE.match(m.group())]
+              if (m := _TITLE_IN.search(ln.text, _STAMP.match(ln.text).end())) and TITLE.match(m.group())]
     if titles and all((p, i) in drop for p, i, _ in titles):
         p, i, m = titles[0]
         body = " ".join(ln.text for q, lines in enumerate(pages) for j, ln in enumerate(lines) if (q, j) not in drop)

@@ -55,10 +55,12 @@ _SCORE = re.compile(
     r"|evidence shows\s+(?P<w2>.+?))\s*\.?$",
     re.I,
 )
-#: "<council>: local authority assessment" (also with a dash or "- Care Quality Commission").
+#: "<council>: local authority assessment" (also with a dash, "- Care Quality Commission" after
+#: it, or the other way round: "Local authority assessment: <council>"); group "head" is the name.
 TITLE = re.compile(
-    r"^(?P<head>.{2,120}?)\s*[:\u2013\u2014|-]\s*local authority assessment"
-    r"(?:\s*(?:[-|\u2013\u2014]\s*)?(?:Care Quality Commission|CQC))?\s*$",
+    r"^(?:(?P<head>.{2,120}?)\s*[:\u2013\u2014|-]\s*local authority assessment"
+    r"(?:\s*(?:[-|\u2013\u2014]\s*)?(?:Care Quality Commission|CQC))?"
+    r"|local authority assessment\s*[:\u2013\u2014|-]\s*(?P<tail>[^:|]{2,120}?))\s*$",
     re.I,
 )
 _LINE = re.compile(r"[^\n]*\n?")
@@ -218,6 +220,7 @@ def build_report(
         )
 
     seen_body = False
+    label_before = False  # the previous line was a bare "Score" label
     for start, end, line in _blocks(text):
         if not seen_body and not sections:
             if title is not None and line == title:
@@ -233,6 +236,11 @@ def build_report(
             subheading = None
             continue
         score = _score(line) if kind != "item" else None
+        if score is None and label_before and re.fullmatch(r"[1-4](?:\s*/\s*4)?", line):
+            score = int(line[0])  # "Score" on one line (a table or label) and "3" on the next
+        label_before = _key(line) in ("score", "quality statement score", "our score")
+        if label_before:
+            continue
         if score is not None:
             if not sections:
                 open_section("Preamble", start)

@@ -70,6 +70,7 @@ def test_council_from_title_in_official_forms(row):
     ("Durham County Council: local authority assessment", "E06000047"),
     ("City of Bradford Metropolitan District Council: local authority assessment", "E08000032"),
     ("Royal Borough of Windsor and Maidenhead: local authority assessment", "E06000040"),
+    ("Local authority assessment: City of York Council", "E06000014"),
 ])
 def test_council_from_title_ambiguous_places(title, gss):
     # the text mentions other councils more often; the title decides

@@ -66,7 +66,7 @@ def test_pdf_drops_running_header_and_page_numbers(seed, make_pdf, tmp_path):
     assert "Page 1 of" not in report.text and "Page 2 of" not in report.text
 
 
-@pytest.mark.parametrize("header", ["{}", "25/11/2026, 09:14 {} - Care Quality Commission"])
+@pytest.mark.parametrize("header", ["{}", "25/11/2026, 09:14 {} - Care Quality Commission", "11/25/26, 5:08 AM {}"])
 def test_pdf_title_in_running_header_is_kept_once(header, make_pdf, tmp_path):
     seed = SEEDS[0]
     title = "Middlesbrough Council: local authority assessment"

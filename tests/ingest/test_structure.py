@@ -29,6 +29,12 @@ def test_score_lines(line, score):
     assert [(s.statement, s.score) for s in report.sections] == [("Safeguarding", score)]
 
 
+def test_score_label_and_value_on_separate_lines():
+    report = _report("Safeguarding", "Score", "3", BODY)
+    assert report.sections[0].score == 3
+    assert [s.text for s in report.sentences] == [BODY]
+
+
 def test_first_score_line_wins():
     report = _report("Safeguarding", "Score: 2", "3 - Evidence shows a good standard", BODY)
     assert report.sections[0].score == 2
@@ -78,6 +84,7 @@ def test_text_before_any_heading_gets_a_section():
     "Hartlepool Borough Council: local authority assessment",
     "London Borough of Hackney: local authority assessment",
     "Royal Borough of Kingston upon Thames \u2013 local authority assessment",
+    "Local authority assessment: Wirral Council",
 ])
 def test_title_line(title):
     report = _report(title, "Downloads", "Assessing needs", "Score: 2", BODY)
