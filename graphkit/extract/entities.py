@@ -138,6 +138,8 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
         if c.kind != "acronym":
             continue
         a = c.text
+        if a not in acronyms and a not in abbr and " " in a:
+            a = a.split()[-1]  # "NEL ICB" when only "ICB" is known
         if a in acronyms:
             groups[acronyms[a]].mentions.append((c, si))
         elif a not in abbr and _initials_match(a, cands) is not None:

@@ -19,7 +19,7 @@ from .rules import Head, Known, Rules
 
 __all__ = ["Candidate", "find_candidates", "council_places"]
 
-TOKEN_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’\-/+]*[A-Za-z0-9+])?(?:['’]s?)?|&|\S")
+TOKEN_RE = re.compile(r"[A-Z]{1,5}&[A-Z]{1,5}(?:['’]s)?|[A-Za-z0-9](?:[A-Za-z0-9'’\-/+]*[A-Za-z0-9+])?(?:['’]s?)?|&|\S")
 CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "at", "to", "with", "&", "upon", "under", "a", "all"})
 MONTHS = frozenset("January February March April May June July August September October November December "
                    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
@@ -31,7 +31,7 @@ _NOT_ADJECTIVAL_RE = re.compile(
     r"[a-z]+ly|[a-z]{3,}ed)\b")
 SPLIT_CONNECTORS = frozenset({"and", "&", "with", "to", "for", "in", "at", "on", "the"})
 ACRONYM_RE = re.compile(r"\(\s*((?:[A-Za-z]{1,3}\s)?[A-Z][A-Za-z&]{0,8}(?:\s[A-Z]{2,6})?)\s*\)")
-BARE_ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,3}\s)?[a-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z]?\b")
+BARE_ACRONYM_RE = re.compile(r"\b(?:[A-Z]{1,5}&[A-Z]{1,5}|(?:[A-Z]{2,5}\s)?[a-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z]?)(?:\s(?:ICB|ICS|ICP))?\b")
 YEARS_AFTER_RE = re.compile(r"\s+(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\b")
 QUOTE_RE = re.compile(r"(?<![A-Za-z])['‘\"“]([A-Z0-9][^'’\"”]{1,60}?)['’\"”](?![a-z])")
 WEAK_SPLIT_LABELS = frozenset({"VoluntaryOrganisation"})

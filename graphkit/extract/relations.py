@@ -157,7 +157,12 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
             if k is not None:
                 slots.append(Slot(s, e, (k,), pronoun=c.label == "*"))
         elif c.kind == "anaphor_pair":
-            ks = resolver.last_distinct(2, c.start, si)
+            here = []
+            for sl in slots:
+                for k in sl.keys:
+                    if sl.end <= s and table.groups[table.find(k)].label in ORG and table.find(k) not in here:
+                        here.append(table.find(k))
+            ks = tuple(here[-2:]) if len(here) >= 2 else resolver.last_distinct(2, c.start, si)
             if ks:
                 slots.append(Slot(s, e, ks))
         elif c.kind in ("untyped", "place"):
@@ -305,6 +310,9 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
             if v == "active":
                 right = _first_after(slots, after, te, text)
                 skip = used_obj - by_args if trig.id == "rel.partners.on_behalf_of" else used_obj
+                infinitive = re.search(r"\bto\s+(?:\w+ly\s+)?$", text[:ts]) is not None
+                if infinitive:
+                    skip = set()  # "funded X to run Y": X runs Y
                 left = _nearest_before(slots, before, skip, text, ts, appos=trig.predicate in ("partOf", "memberOf"))
                 # relative clause: "P, which S chaired (with Z)"
                 if left is not None:
@@ -339,6 +347,10 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     subj = keys_of([left] if lone else _group_left(slots, left, text), "VoluntaryOrganisation")
                     if before and before[-1] in used_obj and before[-1] != left and re.fullmatch(r"\s+to\s+", text[slots[before[-1]].end:ts]):
                         subj += keys_of([before[-1]], "VoluntaryOrganisation")
+                    if infinitive and left in used_obj and re.search(r"\bwith\s+(?:the\s+)?$", text[:slots[left].start]):
+                        partner = _nearest_before(slots, [b for b in before if b < left], used_obj, text, slots[left].start)
+                        if partner is not None:
+                            subj += keys_of([partner], "VoluntaryOrganisation")
                 used_obj.update(robj)
                 if (trig.predicate == "partnersWith" and council and m.group(0).lower().startswith("arrangement")
                         and subj and all(label_of(k) == "Scheme" for k in subj)):
@@ -428,7 +440,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 for i in before:
                     depth = text[:slots[i].start].count("(") - text[:slots[i].start].count(")")
                     if depth <= 0:
-                        members += keys_of([i], None)
+                        members += keys_of([i], "VoluntaryOrganisation")
                 emit(members, "memberOf", grp, trig.id)
             elif v == "joint_members":
                 right = _first_after(slots, after, te, text, reach=40)
@@ -678,6 +690,10 @@ def _possessives(slots, text, resolver, council, emit, keys_of, label_of) -> Non
                     emit([t], "partOf", [owner], "rel.partof.possessive", loose=True)
                 elif lab == "Scheme":
                     emit([owner], "delivers", [t], "rel.delivers.possessive")
+    for i, sl in enumerate(slots):
+        im = re.match(r",\s+(?:its|their)\s+(?:[\w-]+\s+){0,4}?(?:service|programme|scheme|project|directory|team|initiative|helpline|platform|pilot)\b", text[sl.end:])
+        if im and i > 0 and slots[0].keys and label_of(slots[0].keys[0]) == "LocalAuthority" and (sl.keys or sl.cand):
+            emit(slots[0].keys[:1], "delivers", keys_of([i], "Scheme"), "rel.delivers.its")
     for i, sl in enumerate(slots[1:], 1):
         prev = slots[i - 1]
         if not sl.keys or resolver.label(sl.keys[0]) != "LocalAuthority":
