@@ -24,7 +24,8 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "funds": (ORG | {"Fund"}, ANY - {"Fund", "Agreement"}),
     "commissions": (frozenset({"LocalAuthority", "NHSBody", "PublicAgency", "Board"}), ANY - {"Fund", "Agreement", "LocalAuthority"}),
     "delivers": (ORG | {"Scheme"}, frozenset({"Scheme", "NHSBody", "Strategy"})),
-    "oversees": (frozenset({"Board", "NHSBody", "LocalAuthority", "PublicAgency"}), ANY - {"LocalAuthority"}),
+    "oversees": (frozenset({"Board", "NHSBody", "LocalAuthority", "PublicAgency"}),
+                 frozenset({"Board", "Scheme", "Strategy", "Fund", "Agreement"})),
     "partyTo": (ORG, frozenset({"Agreement"})),
     "partOf": (ANY - {"Fund", "Strategy", "Agreement"}, frozenset({"LocalAuthority", "NHSBody", "Board", "Scheme"})),
 }
@@ -85,8 +86,9 @@ def _blocked(text: str, lo: int, hi: int, rules: Rules) -> bool:
 class _Resolver:
     """Keeps the report-order history of entity mentions for anaphora."""
 
-    def __init__(self, table: EntityTable):
+    def __init__(self, table: EntityTable, rules: Rules):
         self.table = table
+        self.rules = rules
         self.history: list[tuple[int, str, int]] = []  # (position, group key, sentence)
 
     def label(self, key: str) -> str:
@@ -183,11 +185,11 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
 _PAREN_RE = re.compile(r"^\s*\([^()]{1,40}\)")
 
 
-def _group_left(slots: list[Slot], idx: int, text: str) -> list[int]:
+def _group_left(slots: list[Slot], idx: int, text: str, used: set[int] = frozenset()) -> list[int]:
     """Slot idx and the coordinated slots to its left ("A, B and C")."""
     out = [idx]
     k = idx
-    while k > 0:
+    while k > 0 and k - 1 not in used:
         gap = _PAREN_RE.sub("", text[slots[k - 1].end:slots[k].start])
         if _COORD_RE.match(gap) and gap.strip() != "":
             out.insert(0, k - 1)
@@ -212,6 +214,8 @@ def _group_right(slots: list[Slot], idx: int, text: str) -> list[int]:
         ok = ok or (_COORD2_RE.fullmatch(gap) and not re.search(r"\b(?:was|were|is|are|had|has|have)\b", gap))
         if ok and gap.lstrip().startswith(",") and _CLAUSE_RE.match(text[slots[k + 1].end:]):
             ok = False  # ", and the council delivered it": a new clause
+        if ok and gap.strip() in (",", ", the") and re.match(r"['’]s\b", text[slots[k + 1].end:]):
+            ok = False  # "X, the council's public health team": an appositive
         if ok:
             out.append(k + 1)
             k += 1
@@ -223,7 +227,7 @@ def _group_right(slots: list[Slot], idx: int, text: str) -> list[int]:
 def find_relations(report: Report, per_sentence: list[list[Candidate]], table: EntityTable,
                    rules: Rules) -> tuple[tuple[PendingRelation, ...], list[Group]]:
     """Relations of a report from its per-sentence candidates and entity groups."""
-    resolver = _Resolver(table)
+    resolver = _Resolver(table, rules)
     rels: list[PendingRelation] = []
     promoted: list[Group] = []
     council = table.council_key
@@ -344,7 +348,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                         continue
                 else:
                     lone = re.search(r"\bwho\b|\(", text[slots[left].end:ts])
-                    subj = keys_of([left] if lone else _group_left(slots, left, text), "VoluntaryOrganisation")
+                    subj = keys_of([left] if lone else _group_left(slots, left, text, used_obj), "VoluntaryOrganisation")
                     if before and before[-1] in used_obj and before[-1] != left and re.fullmatch(r"\s+to\s+", text[slots[before[-1]].end:ts]):
                         subj += keys_of([before[-1]], "VoluntaryOrganisation")
                     if infinitive and left in used_obj and re.search(r"\bwith\s+(?:the\s+)?$", text[:slots[left].start]):
@@ -539,7 +543,7 @@ def _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed) -
     thm = re.match(r"\s+through\s+(?:their\s+|its\s+)?(?:joint\s+|shared\s+)?", text[tail:])
     nxt = _at(slots, after, tail + thm.end()) if thm else []
     if thm and nxt and trig.predicate == "partnersWith" and subj is not obj:
-        emit(subj + obj, "memberOf", keys_of(nxt, "Board"), trig.id)
+        emit(subj + obj, "memberOf", keys_of(nxt, "Board"), "rel.member.through")
     om = re.match(r"\s+(?:on|in\s+delivering|to\s+deliver|to\s+run)\s+(?:the\s+|a\s+|an\s+)?", text[tail:])
     nxt = _at(slots, after, tail + om.end()) if om else []
     if om and nxt and trig.predicate == "partnersWith" and subj is not obj:
@@ -554,7 +558,7 @@ def _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed) -
 
 
 def _member_or_part(ls: str, lo: str, rule: str) -> str:
-    if rule == "rel.member.chairing_groups":
+    if rule in ("rel.member.chairing_groups", "rel.member.through"):
         return "memberOf"
     if lo == "Board" and ls != "Board":
         return "memberOf"
@@ -587,7 +591,7 @@ def _nearest_before(slots: list[Slot], before: list[int], used: set[int], text: 
         gap = text[slots[i].end:ts]
         if i in used and not (re.fullmatch(r"\s*,?\s*(?:which|who|that)\s+(?:(?:in\s+turn|also)\s+)?(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?(?:also\s+|then\s+)?", gap)
                               or (appos and re.fullmatch(r"\s*,\s*", gap))
-                              or (passive and re.fullmatch(r"\s*,\s*(?:a|an|the|its|their)\s+[\w\s'’-]{0,60}", gap))):
+                              or (passive and re.fullmatch(r"[^,.;]{0,20},\s*(?:a|an|the|its|their)\s+[\w\s'’-]{0,60}", gap))):
             continue
         if len(gap) > (90 if passive else 160) or re.search(r"[;:]", gap):
             return None
@@ -613,7 +617,7 @@ def _first_after(slots: list[Slot], after: list[int], te: int, text: str, reach:
         return None
     i = after[0]
     gap = text[te:slots[i].start]
-    if len(gap) > reach or re.search(r"[;:.]|\b(?:which|who|that|but|while|whilst|although)\b", gap):
+    if len(gap) > reach or re.search(r"[;:.]|\b(?:which|who|that|but|while|whilst|although)\b|\band\s+[a-z]+ed\b", gap):
         return None
     # "with the local authority's X team" -> X team
     if i + 1 < len(slots) and re.fullmatch(r"['’]s\s+", text[slots[i].end:slots[i + 1].start]):
@@ -639,7 +643,7 @@ def _promote(table: EntityTable, sl: Slot, label: str, si: int, promoted: list[G
     if g is None:
         g = table.groups[key] = Group(key, label)
         promoted.append(g)
-    g.names.append(c.name)
+    g.names.append(c.text if c.kind == "place" else c.name)
     g.mentions.append((Candidate(c.start, c.end, c.text, label, c.rule, c.name, "name"), si))
     sl.keys = (table.find(key),)
     return table.find(key)
@@ -665,7 +669,9 @@ def _agreements(slots, text, resolver, council, emit, keys_of) -> None:
             emit(parties, "partyTo", agreement, "rel.partyto.had")
             if council in parties:
                 continue
-        if council:
+        named = " ".join(resolver.table.groups[resolver.table.find(agreement[0])].names).lower()
+        mentions_council = any(council in s.keys for s in slots)
+        if council and (mentions_council or "section 75" in named) and not _blocked(text, 0, len(text), resolver.rules):
             emit([council], "partyTo", agreement, "rel.partyto.council")
 
 
