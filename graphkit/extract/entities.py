@@ -105,10 +105,15 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
         return g
 
     acronyms: dict[str, str] = {}
+    inner = {c.acronym: c.name for c, _ in cands if c.kind == "inner" and c.acronym}
     # pass 1: full names and their acronyms
     for c, si in cands:
         if c.kind != "name":
             continue
+        first = c.name.split()[0] if c.name.split() else ""
+        if first in inner and c.canon is None:
+            c = Candidate(c.start, c.end, c.text, c.label, c.rule, c.name, c.kind, c.acronym, c.keep_head,
+                          inner[first] + c.name[len(first):])
         if c.label == "LocalAuthority":
             official = council_official(c.name) or _assessed_by_place(c.name, council_name)
             if council_name and (official or c.name) == council_name and council_key:

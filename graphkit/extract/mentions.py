@@ -315,6 +315,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         taken.append((s, e))
 
     runs = _merge_comma_lists(_runs(toks, text), toks, text, tabs)
+    inner_acronyms: dict[str, str] = {}
     pieces: list[tuple[int, int]] = []
     for i, j in runs:
         # sentence-initial common words: "Relationships with X", "Oversight of the X"
@@ -403,6 +404,9 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         am = ACRONYM_RE.match(text, e + 1) if text[e:e + 2] == " (" else None
         if am:
             acr = am.group(1)
+        inner = re.search(r"\s\(([A-Z][A-Za-z&]{1,7})\)\s", text[s:e])
+        if inner:  # "Humber and North Yorkshire (HNY) Health and Care Partnership"
+            inner_acronyms.setdefault(inner.group(1), text[s:s + inner.start()])
         after = am.end() if am else e
         ym = YEARS_AFTER_RE.match(text, e)
         if h is not None and h.label == "Strategy" and ym:
@@ -496,5 +500,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         if _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]):
             continue  # adjectival use: "Tees Valley local authorities"
         add(s, e, "LocalAuthority", "ent.council.place", lookup[m.group()], "place")
+    for a, expansion in inner_acronyms.items():
+        out.append(Candidate(offset, offset, "", None, "ent.acronym.inner", expansion, "inner", a))
     out.sort(key=lambda c: (c.start, -c.end))
     return out

@@ -202,7 +202,8 @@ def _group_left(slots: list[Slot], idx: int, text: str, used: set[int] = frozens
 _COORD2_RE = re.compile(
     r"(?:['’]s(?:\s+[A-Za-z-]+){0,8}?)?(?:,\s*|\s+)(?:and|&)\s+(?:(?:a|an|the)\s+)?"
     r"(?:(?:[a-z-]+\s+){1,3}(?:of|from)\s+(?:the\s+)?)?")
-_CLAUSE_RE = re.compile(r"\s+(?:also\s+|jointly\s+|then\s+|together\s+|directly\s+)?(?:was|were|is|are|had|has|have|did|does|do|told|said|ran|runs|led|leads|[a-z]+ed)\b")
+_CLAUSE_RE = re.compile(r"\s+(?:also\s+|jointly\s+|then\s+|together\s+|directly\s+)?(?:was|were|is|are|had|has|have|did|does|do|told|said|ran|runs|led|leads|sat|sits|met|meets|took|gave|made|"
+    r"held|saw|became|began|brought|built|found|kept|paid|spent|won|[a-z]+ed)\b")
 
 
 def _group_right(slots: list[Slot], idx: int, text: str) -> list[int]:
