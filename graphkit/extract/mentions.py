@@ -425,6 +425,11 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             label, rule = None, "ent.untyped"
         name = clean_name(surface)
         keep = True
+        pre = re.search(r"\b(?:a|an)\s+((?:[\w-]+\s+){0,3}[\w-]+),\s+$", text[:s])
+        if pre and (label is None or label in ("Scheme", "VoluntaryOrganisation")) and p is None and canon is None:
+            ap = _appositive(", a " + pre.group(1) + ",", 0, tabs)
+            if ap is not None and ap.label == "VoluntaryOrganisation":
+                label, rule = ap.label, ap.id  # "a private provider, Weald Equipment Services"
         if label is None or (label == "Scheme" and h is None) or (label == "VoluntaryOrganisation" and p is None and canon is None):
             lh, lstop = _lower_head(text, after, tabs, multi=len(words) > 1 and s > 0)
             if lh is not None:
