@@ -368,6 +368,12 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             if any(a[3] is not None or _prefix_label(a[2], tabs) is not None for a in outer):
                 continue
             k = tabs["known"][m.group()]
+            if k.label in ("Scheme", "Fund", "Strategy") and any(
+                    a[3] is None and _prefix_label(a[2], tabs) is None
+                    and text[a[0]:s].strip() in council_places()[0] for a in outer):
+                # "Stockport Discharge to Assess": a local instance of a known scheme
+                accepted = [a if a not in outer else (a[0], a[1], a[2], Head(k.id, k.label, ())) for a in accepted]
+                continue
             if any(a[0] == s and k.label in ("VoluntaryOrganisation", "PublicAgency") for a in outer):
                 # "Carers Trust East Midlands": a local branch of a known body
                 accepted = [a if not (a[0] == s and a in outer) else (a[0], a[1], a[2], Head(k.id, k.label, ())) for a in accepted]
@@ -449,7 +455,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 continue
             if len(content) == 1 and (content[0].lower() in common or s == 0):
                 continue
-            if _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]):
+            if len(content) <= 2 and _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]):
                 continue
             # a run made of council places: "Middlesbrough and Redcar and Cleveland"
             places = list(place_re.finditer(surface))

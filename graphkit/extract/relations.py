@@ -559,7 +559,7 @@ def _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed) -
 
 
 def _member_or_part(ls: str, lo: str, rule: str) -> str:
-    if rule in ("rel.member.chairing_groups", "rel.member.through"):
+    if rule in ("rel.member.chairing_groups", "rel.member.through") or (rule == "rel.member.part_of" and lo != "LocalAuthority"):
         return "memberOf"
     if lo == "Board" and ls != "Board":
         return "memberOf"
