@@ -419,6 +419,9 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             e = ym.end()
             surface = text[s:e]
         p = _prefix_label(words, tabs) if h is None else None
+        if h is None and p is None and surface not in tabs["known"] and len(words) == 1 and (
+                s == 0 or words[0].endswith("ly")) and text[e:e + 2] != " (" and not re.match(r",\s+an?\s", text[e:]):
+            continue  # "Locally, ...", "However ..."
         canon = None
         if h is not None:
             label, rule = h.label, h.id
