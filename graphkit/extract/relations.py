@@ -638,8 +638,6 @@ def _promote(table: EntityTable, sl: Slot, label: str, si: int, promoted: list[G
                   and g.label in ("NHSBody", "VoluntaryOrganisation", "PublicAgency")]
         if len(longer) == 1:
             key = longer[0]
-        if len(key.split()) == 1 and c.text[:1].isupper() and c.start == c.start and False:
-            pass
     g = table.groups.get(key)
     if g is None:
         g = table.groups[key] = Group(key, label)
