@@ -231,7 +231,9 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
                     (len(left) == 1 and _is_acronym(left[0]))
                     or (pl is not None and (rh is None or rh.label != pl.label))
                     or " ".join(left) in tabs["known"]
-                    or (h is not None and rest and (_prefix_label(rest, tabs) is not None or rest[0] in tabs["known"]))))):
+                    or (rest and (len(left) >= 2 or h is not None) and rest[0] not in ("NHS",) and (
+                        _prefix_label(rest, tabs) is not None or rest[0] in tabs["known"]
+                        or " ".join(rest[:2]) in tabs["known"]))))):
                 nxt = k + 1
                 while nxt < j and words[nxt] in CONNECTORS:
                     nxt += 1

@@ -434,6 +434,16 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                     emit(grp, "funds", [m if not m.startswith("\x00") else m.rsplit("\x00", 1)[0] + "\x00Scheme" for m in members], trig.id)
                 else:
                     emit(members, "memberOf", grp, trig.id)
+            elif v == "members_front":
+                # "Members of the X Board include(d) A, B and C"
+                grp_i = _first_after(slots, after, te, text, reach=8)
+                im = re.search(r"\b(?:include[sd]?|including|were|are|comprise[sd]?)\s+", text[te:])
+                if grp_i is None or not im:
+                    continue
+                mem = _at(slots, after, te + im.end())
+                if mem:
+                    emit(keys_of(_group_right(slots, mem[0], text), "VoluntaryOrganisation"), "memberOf",
+                         keys_of([grp_i], "Board"), trig.id)
             elif v == "passive_list":
                 right = _first_after(slots, after, te, text, reach=40)
                 if right is not None and not slots[right].pronoun:
