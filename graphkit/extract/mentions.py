@@ -383,6 +383,10 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             accepted = [a for a in accepted if a not in outer]
             k = tabs["known"][m.group()]
             name = k.name if m.group() != k.name and m.group() in k.aliases and len(m.group()) <= 6 else m.group()
+            ym = YEARS_AFTER_RE.match(text, e) if k.label == "Strategy" else None
+            if ym and free(e, ym.end()):
+                e = ym.end()
+                name = text[s:e]
             add(s, e, k.label, k.id, name, "name", canon=k.name)
 
     # quoted names: 'Settle at Home' scheme
