@@ -31,7 +31,6 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 _COORD_RE = re.compile(r"^(?:\s*,?\s*(?:and|&|or|as\s+well\s+as)?\s*(?:with\s+)?(?:the\s+)?|\s*,\s*)$")
 _REL_PRONOUN_RE = re.compile(r"(?:,\s*)?\b(?:which|that|whom)\s+$")
-_PARTOF_WORDS = re.compile(r"sub-?group|sub-?committee|part\s+of|within|team\s+of|service\s+of|arm\s+of")
 
 
 @dataclass

@@ -97,9 +97,12 @@ class Trigger:
     pattern: re.Pattern
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rules:
-    """All rule data, compiled. Picklable and immutable; build it with ``load_rules``."""
+    """All rule data, compiled. Picklable and immutable; build it with ``load_rules``.
+
+    Compared and hashed by identity, so per-``Rules`` caches (matchers, tables) stay cheap.
+    """
 
     heads: tuple[Head, ...]
     lower_heads: tuple[Head, ...]
