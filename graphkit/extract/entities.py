@@ -236,6 +236,8 @@ def build_entities(report: Report, table: EntityTable) -> tuple[list, dict[str, 
                 (c.name for c, _ in g.mentions if c.kind == "name"), "the local authority"))
         else:
             name = max(g.names, key=len) if g.names else g.mentions[0][0].text
+            if name.endswith("s") and name[:-1] in g.names:
+                name = name[:-1]  # "section 75 agreements" and "section 75 agreement": the singular
         slug = slugify(name)
         key, n = slug, 2
         while key in used:
