@@ -121,9 +121,16 @@ def council_places() -> tuple[dict[str, str], re.Pattern]:
     from ..ingest.council import council_table
 
     lookup: dict[str, str] = {}
+    short: dict[str, set[str]] = {}
     for official, _gss, variants in council_table():
         for v in variants:
             lookup.setdefault(v, official)
+            head = re.split(r"\s+upon\s+", v)[0]
+            if head != v:  # "Newcastle" for "Newcastle upon Tyne", unless two councils share it
+                short.setdefault(head, set()).add(official)
+    for head, officials in short.items():
+        if len(officials) == 1 and head not in lookup:
+            lookup[head] = officials.pop()
     forms = sorted(lookup, key=len, reverse=True)
     return lookup, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
 

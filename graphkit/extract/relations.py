@@ -27,7 +27,8 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "oversees": (frozenset({"Board", "NHSBody", "LocalAuthority", "PublicAgency"}),
                  frozenset({"Board", "Scheme", "Strategy", "Fund", "Agreement"})),
     "partyTo": (ORG, frozenset({"Agreement"})),
-    "partOf": (ANY - {"Fund", "Strategy", "Agreement"}, frozenset({"LocalAuthority", "NHSBody", "Board", "Scheme"})),
+    "partOf": (ANY - {"Fund", "Strategy", "Agreement"},
+               frozenset({"LocalAuthority", "NHSBody", "Board", "Scheme", "PublicAgency"})),
 }
 _COORD_RE = re.compile(r"^(?:\s*,?\s*(?:and|&|or|as\s+well\s+as)?\s*(?:with\s+)?(?:the\s+)?|\s*,\s*)$")
 _REL_PRONOUN_RE = re.compile(r"(?:,\s*)?\b(?:which|that|whom)\s+$")
@@ -152,7 +153,11 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
                         and table.groups[table.find(sl.keys[0])].label not in ("Fund",)]
                 k = here[0] if here and not c.text.startswith("It") else resolver.topic(si - 1)
             else:
-                k = resolver.last(c.label, c.start, noun=c.text.lower().split()[-1])
+                noun = c.text.lower().split()[-1]
+                here = [sl.keys[0] for sl in slots if sl.keys and len(sl.keys) == 1 and sl.end <= s
+                        and table.groups[table.find(sl.keys[0])].label == c.label
+                        and max(table.groups[table.find(sl.keys[0])].names or [""], key=len).lower().endswith(noun)]
+                k = here[-1] if here else resolver.last(c.label, c.start, noun=noun)
                 if k is None and c.label == "Board":
                     k = resolver.last("Scheme", c.start, sentence=si - 1) if "partnership" in c.text.lower() else None
             if k is not None:
@@ -646,7 +651,8 @@ def _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed) -
     if om and nxt and trig.predicate == "partnersWith" and subj is not obj:
         work = keys_of(nxt, "Scheme")
         emit(subj + obj, "delivers", work, trig.id)
-    pm = re.match(r"\s+to\s+(?:provide|run|deliver|operate|host|lead|manage)\s+(?:the\s+|a\s+|an\s+)?", text[tail:])
+    pm = re.match(r"\s+to\s+(?:provide|run|deliver|operate|host|lead|manage)\s+(?:the\s+|a\s+|an\s+)?"
+                  r"(?:(?:[\w-]+\s+){0,5}?(?:called|known\s+as|named)\s+)?", text[tail:])
     nxt = _at(slots, after, tail + pm.end()) if pm else []
     if pm and nxt and trig.predicate in ("funds", "commissions", "partnersWith"):
         doer = [k for i in robj for k in keys_of([i], "VoluntaryOrganisation")] if subj is not obj else subj
