@@ -309,8 +309,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
         slots = _slots(cands, table, sent.start, resolver, sent.index)
         st = _Sentence(sent, slots, table, resolver, rules, rels, promoted)
         text = sent.text
-        matches = [(t, m) for t, m in _trigger_matches(text, rules)
-                   if not any(sl.start <= m.start() < sl.end or sl.start < m.end() <= sl.end for sl in slots)]
+        matches = _trigger_matches(text, rules, [(sl.start, sl.end) for sl in slots])
         for trig, m in matches:
             ts, te = m.start(), m.end()
             if any(a <= ts < b for a, b in st.consumed):
@@ -670,13 +669,14 @@ def _member_or_part(ls: str, lo: str, rule: str) -> str:
     return "partOf"
 
 
-def _trigger_matches(text: str, rules: Rules) -> list[tuple[Trigger, re.Match]]:
+def _trigger_matches(text: str, rules: Rules, names: list[tuple[int, int]] = ()) -> list[tuple[Trigger, re.Match]]:
+    """Non-overlapping trigger matches (longest first), none starting or ending inside a name."""
     found: list[tuple[Trigger, re.Match]] = []
     for t in rules.triggers:
         if t.voice == "agreement":
             continue
         for m in t.pattern.finditer(text):
-            if m.end() > m.start():
+            if m.end() > m.start() and not any(a <= m.start() < b or a < m.end() <= b for a, b in names):
                 found.append((t, m))
     found.sort(key=lambda tm: (tm[1].start(), -(tm[1].end() - tm[1].start())))
     out: list[tuple[Trigger, re.Match]] = []

@@ -51,3 +51,12 @@ def test_quality_gold_json_shape():
     ids = [e["id"] for e in doc["entities"]]
     assert len(ids) == len(set(ids))
     assert all(len(r["evidence"]) <= 200 for r in doc["relations"])
+
+
+def test_quality_own_report_in_the_genre():
+    """A short report about another council, written and annotated before it was run."""
+    data = Path(__file__).parent / "data"
+    gold = json.loads((data / "gateshead.json").read_text(encoding="utf-8"))
+    pred = to_gold_json(extract(read_report(data / "gateshead.txt"), load_rules()))
+    e, r = score(gold, pred)
+    assert f1(*e) >= 0.9 and f1(*r) >= 0.8, f"entities {e}, relations {r}"
