@@ -7,30 +7,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Mention, Report
-from .mentions import Candidate, council_places
+from .mentions import _COUNCIL_FORM_RE, Candidate, council_official, council_places
 from .names import match_key, slugify
 from .rules import Rules
 
 __all__ = ["Group", "EntityTable", "group_mentions", "council_official"]
 
-_COUNCIL_FORM_RE = re.compile(
-    r"^(?:the\s+)?(?:(?:London|Royal)\s+Borough\s+of\s+|City\s+of\s+)?(.+?)"
-    r"(?:\s+(?:Metropolitan\s+Borough|Metropolitan\s+District|Borough|County|City|District|Unitary)?\s*Council)?$"
-)
 _BODY_WORDS = frozenset({"partnership", "board", "trust", "council", "alliance", "executive", "forum", "group",
                          "network", "collective", "association", "centre", "committee", "panel", "assembly"})
 _RULE_RANK = {"ent.national": 0, "ent.head": 1, "ent.prefix": 2, "ent.lower": 3, "ent.appos": 4, "abbr": 5}
-
-
-def council_official(surface: str) -> str | None:
-    """Official name of the council a surface form names, from the reference data."""
-    lookup, _ = council_places()
-    if surface in lookup:
-        return lookup[surface]
-    m = _COUNCIL_FORM_RE.match(surface)
-    if m and m.group(1) in lookup:
-        return lookup[m.group(1)]
-    return None
 
 
 def _assessed_by_place(surface: str, council: str | None) -> str | None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .names import clean_name
 from .rules import Head, Known, Rules
 
-__all__ = ["Candidate", "find_candidates", "council_places"]
+__all__ = ["Candidate", "find_candidates", "council_places", "council_official"]
 
 TOKEN_RE = re.compile(r"[A-Z]{1,5}&[A-Z]{1,5}(?:['’]s)?|[A-Za-z0-9](?:[A-Za-z0-9'’\-/+]*[A-Za-z0-9+])?(?:['’]s?)?|&|\S")
 CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "at", "to", "with", "&", "upon", "under", "a", "all"})
@@ -135,6 +135,23 @@ def council_places() -> tuple[dict[str, str], re.Pattern]:
     return lookup, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
 
 
+_COUNCIL_FORM_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:London|Royal)\s+Borough\s+of\s+|City\s+of\s+)?(.+?)"
+    r"(?:\s+(?:Metropolitan\s+Borough|Metropolitan\s+District|Borough|County|City|District|Unitary)?\s*Council)?$"
+)
+
+
+def council_official(surface: str) -> str | None:
+    """Official name of the council a surface form names, from the reference data."""
+    lookup, _ = council_places()
+    if surface in lookup:
+        return lookup[surface]
+    m = _COUNCIL_FORM_RE.match(surface)
+    if m and m.group(1) in lookup:
+        return lookup[m.group(1)]
+    return None
+
+
 def _head_label(words: list[str], tabs) -> tuple[Head | None, int]:
     """The longest type head ending ``words`` and how many words it spans."""
     low = [w.lower().rstrip("'’") for w in words]
@@ -236,7 +253,7 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
             if ((strong and (right_named or w in ("and", "&"))) or (w in ("and", "&") and words[k + 1] == "the" and (
                     left_place or pl is not None and pl.label != "NHSBody")) or (w in ("and", "&") and (
                     (len(left) == 1 and _is_acronym(left[0]))
-                    or (pl is not None and (rh is None or rh.label != pl.label))
+                    or (pl is not None and rh is not None and rh.label != pl.label)
                     or " ".join(left) in tabs["known"]
                     or (rest and (len(left) >= 2 or h is not None) and rest[0] not in ("NHS",) and (
                         _prefix_label(rest, tabs) is not None or rest[0] in tabs["known"]
@@ -436,7 +453,12 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 s == 0 or words[0].endswith("ly")) and text[e:e + 2] != " (" and not re.match(r",\s+an?\s", text[e:]):
             continue  # "Locally, ...", "However ..."
         canon = None
-        if h is not None:
+        if h is not None and h.label == "LocalAuthority" and council_official(clean_name(surface)) is None and re.search(
+                r"\b(?:Social|Voluntary|Community|Advisory|Youth|Race|Equality|Arts|Carers|Disability|Faith|Interfaith|"
+                r"Citizens|Pensioners|Tenants|Residents|Parents?|Sports?|Service\s+Users)\s+Council$", surface):
+            # "Kensington and Chelsea Social Council": a council that is not a local authority
+            label, rule = "VoluntaryOrganisation", "ent.head.council_other"
+        elif h is not None:
             label, rule = h.label, h.id
         elif p is not None:
             label, rule = p.label, p.id

@@ -350,6 +350,9 @@ def _voice_active(st: "_Sentence", trig: Trigger, m: re.Match, before: list[int]
     """Subject before the trigger, objects after ("A funded B and C"); relative clauses too."""
     ts, te = m.start(), m.end()
     right = _first_after(st.slots, after, te, st.text)
+    if right is not None and trig.predicate in ("partnersWith", "memberOf") and re.search(
+            r"\b(?:through|via|at|on|for|in|from|about|over|during)\b", st.text[te:st.slots[right].start]):
+        right = None  # "shared priorities with health partners through the Board"
     skip = st.used_obj - st.by_args if trig.id == "rel.partners.on_behalf_of" else st.used_obj
     infinitive = re.search(r"\bto\s+(?:\w+ly\s+)?$", st.text[:ts]) is not None
     if infinitive:

@@ -53,10 +53,11 @@ def test_quality_gold_json_shape():
     assert all(len(r["evidence"]) <= 200 for r in doc["relations"])
 
 
-def test_quality_own_report_in_the_genre():
-    """A short report about another council, written and annotated before it was run."""
+@pytest.mark.parametrize("name", ["gateshead", "kensington"])
+def test_quality_own_report_in_the_genre(name):
+    """Short reports about other councils, written and annotated before they were first run."""
     data = Path(__file__).parent / "data"
-    gold = json.loads((data / "gateshead.json").read_text(encoding="utf-8"))
-    pred = to_gold_json(extract(read_report(data / "gateshead.txt"), load_rules()))
+    gold = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
+    pred = to_gold_json(extract(read_report(data / f"{name}.txt"), load_rules()))
     e, r = score(gold, pred)
     assert f1(*e) >= 0.9 and f1(*r) >= 0.8, f"entities {e}, relations {r}"
