@@ -35,6 +35,9 @@ BARE_ACRONYM_RE = re.compile(r"\b(?:[A-Z]{1,5}&[A-Z]{1,5}|(?:[A-Z]{2,5}\s)?[a-z]
 YEARS_AFTER_RE = re.compile(r"\s+(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\b")
 QUOTE_RE = re.compile(r"(?<![A-Za-z])['‘\"“]([A-Z0-9][^'’\"”]{1,60}?)['’\"”](?![a-z])")
 WEAK_SPLIT_LABELS = frozenset({"VoluntaryOrganisation"})
+#: heads an appositive may overrule ("X Partnership, a social enterprise")
+WEAK_HEADS = frozenset({"Partnership", "Network", "Trust", "Centre", "Collective", "Action", "Voice", "Link", "Carers",
+                        "Partners", "Providers", "Services", "Service", "Hub", "Group", "Alliance", "Forum"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,7 +384,10 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         if all(_is_acronym(w) for w in words):
             continue  # acronyms are handled below
         if h is not None and hn == len(words) and (hn == 1 or not h.keep) and surface not in tabs["known"]:
-            continue  # a bare head ("the Board", "Foundation Trust") is a short form, not a name
+            ap = _appositive(text, e, tabs) if hn == 1 else None
+            if ap is None or ap.label not in ("VoluntaryOrganisation", "Scheme"):
+                continue  # a bare head ("the Board", "Foundation Trust") is a short form, not a name
+            h = Head(ap.id, ap.label, ())  # "Framework, a local housing charity"
         accepted.append((s, e, words, h))
 
     # gazetteer (exact case): inside an accepted longer name only if that name has no type of its own
@@ -474,6 +480,10 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             ap = _appositive(", a " + pre.group(1) + ",", 0, tabs)
             if ap is not None and ap.label == "VoluntaryOrganisation":
                 label, rule = ap.label, ap.id  # "a private provider, Weald Equipment Services"
+        if h is not None and h.words and h.words[-1] in WEAK_HEADS:
+            ap = _appositive(text, after, tabs)
+            if ap is not None and ap.label != label:
+                label, rule = ap.label, ap.id  # "Nottingham CityCare Partnership, a social enterprise"
         if label is None or (label == "Scheme" and h is None) or (label == "VoluntaryOrganisation" and p is None and canon is None):
             lh, lstop = _lower_head(text, after, tabs, multi=len(words) > 1 and s > 0)
             if lh is not None:

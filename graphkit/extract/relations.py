@@ -341,7 +341,10 @@ def _voice_passive_no_by(st: "_Sentence", trig: Trigger, m: re.Match, before: li
     doers = _at(st.slots, after, te + wm.end()) if wm else []
     if left is not None and doers:
         robj = _group_right(st.slots, doers[0], st.text)
-        st.emit(st.keys_of(robj, "VoluntaryOrganisation"), trig.predicate, st.keys_of(_group_left(st.slots, left, st.text), "Scheme"), trig.id)
+        doer_keys = st.keys_of(robj, "VoluntaryOrganisation")
+        if "jointly" in wm.group(0) and st.council and st.council not in doer_keys:
+            doer_keys.append(st.council)  # "commissioned jointly with X": the council and X
+        st.emit(doer_keys, trig.predicate, st.keys_of(_group_left(st.slots, left, st.text), "Scheme"), trig.id)
         st.consumed.append((te, te + wm.end()))
         st.used_obj.update(robj)
     return
