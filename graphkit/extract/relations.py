@@ -436,6 +436,8 @@ def _voice_passive(st: "_Sentence", trig: Trigger, m: re.Match, before: list[int
     st.by_args.update(robj)
     if st.last_passive and re.search(r"\band\s+(?:was\s+|were\s+|then\s+|also\s+)?$", st.text[:ts]):
         obj = st.last_passive  # "commissioned by A and delivered by B"
+    elif left is None and before and before[0] == 0 and re.search(r"\band\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?$", st.text[:ts]):
+        obj = st.keys_of([0], "Scheme")  # "X, a charity, supports people ... and is funded by the council"
     elif left is None:
         return
     else:
