@@ -225,8 +225,10 @@ def _merge_comma_lists(runs: list[tuple[int, int]], toks: list[_Tok], text: str,
             head, _ = _head_label(words, tabs)
             prev_words = [t.text for t in toks[pi:pj]]
             prev_head, _ = _head_label(prev_words, tabs)
-            if (between in (", ", ", and ") and pj - pi <= 3 and prev_head is None and head is not None
-                    and ("and" in words[:4] or between == ", and ") and words[0] not in tabs["lead"]
+            if (between in (", ", ", and ") and (pj - pi <= 3 or (prev_words[0] == "NHS" and pj - pi <= 8))
+                    and prev_head is None and head is not None
+                    and (_single_item(words, prev_words) if "and" in words[:4] else between == ", and ")
+                    and words[0] not in tabs["lead"]
                     and prev_words[-1] not in tabs["lead"] and head.label != "LocalAuthority"
                     and not any(_is_acronym(w) for w in prev_words[1:] if prev_words[0] == "NHS")
                     and not (prev_words[0] != "NHS" and any(_is_acronym(w) for w in prev_words))):
@@ -236,6 +238,13 @@ def _merge_comma_lists(runs: list[tuple[int, int]], toks: list[_Tok], text: str,
             break
         out.append(r)
     return out
+
+
+def _single_item(words: list[str], prev_words: list[str]) -> bool:
+    """In "A, B and C Head", B is one word or a place: a comma name, not a list of names."""
+    stop = min(i for i, w in enumerate(words) if w in ("and", ","))
+    item = words[:stop]
+    return len(item) == 1 or " ".join(item) in council_places()[0] or prev_words[0] == "NHS"
 
 
 def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:

@@ -114,11 +114,11 @@ class _Resolver:
         return None
 
     def topic(self, sentence: int) -> str | None:
-        """The first non-council body mentioned in a sentence."""
+        """The first body mentioned in a sentence (its usual subject)."""
         for pos, key, si in self.history:
             if si == sentence:
                 g = self.table.groups[self.table.find(key)]
-                if not g.is_council and g.label != "Fund":
+                if g.label != "Fund":
                     return self.table.find(key)
         return None
 
@@ -243,6 +243,7 @@ class _Sentence:
         self.by_args: set[int] = set()  # slots used as the doer after "by"
         self.last_passive: list[str] = []  # object of the last passive, for "... and delivered by B"
         self.consumed: list[tuple[int, int]] = []  # text ranges a handler has read as part of its relation
+        self.trigger_spans: list[tuple[int, int]] = []  # all trigger matches of the sentence
 
     def keys_of(self, ixs: list[int], as_label: str | None) -> list[str]:
         """Group keys of slots; an untyped slot gives a placeholder promoted (as ``as_label``) on use."""
@@ -310,6 +311,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
         st = _Sentence(sent, slots, table, resolver, rules, rels, promoted)
         text = sent.text
         matches = _trigger_matches(text, rules, [(sl.start, sl.end) for sl in slots])
+        st.trigger_spans = [(m.start(), m.end()) for _, m in matches]
         for trig, m in matches:
             ts, te = m.start(), m.end()
             if any(a <= ts < b for a, b in st.consumed):
@@ -353,6 +355,8 @@ def _voice_active(st: "_Sentence", trig: Trigger, m: re.Match, before: list[int]
     """Subject before the trigger, objects after ("A funded B and C"); relative clauses too."""
     ts, te = m.start(), m.end()
     right = _first_after(st.slots, after, te, st.text)
+    if right is not None and any(te <= a < st.slots[right].start and st.text[te:a].strip() for a, _ in st.trigger_spans):
+        right = None  # another trigger stands between: "delivered services under a contract with X"
     if right is not None and trig.predicate in ("partnersWith", "memberOf") and re.search(
             r"\b(?:through|via|at|on|for|in|from|about|over|during)\b", st.text[te:st.slots[right].start]):
         right = None  # "shared priorities with health partners through the Board"
@@ -378,7 +382,9 @@ def _voice_active(st: "_Sentence", trig: Trigger, m: re.Match, before: list[int]
     if right is None:
         return
     robj = _group_right(st.slots, right, st.text)
-    obj = st.keys_of(robj, "Scheme")
+    orgs = re.search(r"\b(?:providers?|organisations?|charities|charity|groups|partners|agencies|companies)\s+"
+                     r"(?:such\s+as|including|like)\b", st.text[te:st.slots[right].start])
+    obj = st.keys_of(robj, "VoluntaryOrganisation" if orgs else "Scheme")
     if trig.predicate in ("memberOf", "chairs") and st.slots[right].pronoun:
         board = st.resolver.last("Board", st.sent.start + ts)
         obj = [board] if board else obj
