@@ -285,8 +285,13 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
     return [(i, j)]
 
 
+_NUMBER_WORDS = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
+
+
 def _strip_lead(i: int, j: int, toks: list[_Tok], tabs) -> int:
     while i < j - 1 and (toks[i].text in tabs["lead"] or toks[i].text.lower() in {"the"}):
+        if toks[i].text in _NUMBER_WORDS and toks[i + 1].text not in CONNECTORS:
+            break  # "One You Cheshire East" is a name; "One of the ..." is not
         i += 1
     if i < j and toks[i].text in tabs["lead"] and j - i == 1:
         return j
@@ -409,7 +414,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             if any(a[3] is not None or _prefix_label(a[2], tabs) is not None for a in outer):
                 continue
             k = tabs["known"][m.group()]
-            if k.label in ("Scheme", "Fund", "Strategy") and any(
+            if any(
                     a[3] is None and _prefix_label(a[2], tabs) is None
                     and text[a[0]:s].strip() in council_places()[0] for a in outer):
                 # "Stockport Discharge to Assess": a local instance of a known scheme

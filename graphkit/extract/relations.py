@@ -411,6 +411,9 @@ def _voice_active(st: "_Sentence", trig: Trigger, m: re.Match, before: list[int]
         st.emit(obj + [st.council], "delivers", subj, trig.id)
         return
     st.emit(subj, trig.predicate, obj, trig.id)
+    if trig.predicate == "delivers" and len(subj) > 1 and re.search(r"\b(?:jointly|together)\s+$", st.text[:ts]):
+        for a in range(len(subj)):  # "A and B jointly ran X"
+            st.emit(subj[a:a + 1], "partnersWith", subj[a + 1:], trig.id)
     _tails(st.slots, robj, after, st.text, subj, obj, trig, st.emit, st.keys_of, st.consumed)
     # "A delivered X together with B" -> B delivers X too, and partners A
     tail = st.slots[robj[-1]].end
