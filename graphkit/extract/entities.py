@@ -217,6 +217,10 @@ def build_entities(report: Report, table: EntityTable) -> tuple[list, dict[str, 
     for g in live:
         if g.is_council:
             proper = [n for n in g.names if re.search(r"\b(?:Council|Borough|Corporation)\b", n)]
+            head = (report.title or "").split(":")[0].strip()
+            if not proper and head and report.council and (
+                    council_official(head) or _assessed_by_place(head, report.council)) == report.council:
+                proper.append(head)  # only the title line gives the council's name
             name = max(proper, key=len) if proper else (report.council or next(
                 (c.name for c, _ in g.mentions if c.kind == "name"), "the local authority"))
         else:

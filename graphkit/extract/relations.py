@@ -625,7 +625,20 @@ def _voice_its_chair(st: "_Sentence", trig: Trigger, m: re.Match, before: list[i
 
 
 
+def _voice_fund_subject(st: "_Sentence", trig: Trigger, m: re.Match, before: list[int], after: list[int]) -> None:
+    """"The Better Care Fund supported X": only a fund as subject makes this funding."""
+    ts, te = m.start(), m.end()
+    left = _nearest_before(st.slots, before, st.used_obj, st.text, ts)
+    right = _first_after(st.slots, after, te, st.text, reach=20)
+    if left is None or right is None:
+        return
+    fund = [k for k in st.keys_of([left], None) if st.label_of(k) == "Fund"]
+    if fund:
+        st.emit(fund, "funds", st.keys_of(_group_right(st.slots, right, st.text), "Scheme"), trig.id)
+
+
 VOICE_HANDLERS = {
+    "fund_subject": _voice_fund_subject,
     "active": _voice_active,
     "passive": _voice_passive,
     "post": _voice_passive,
@@ -710,7 +723,7 @@ def _nearest_before(slots: list[Slot], before: list[int], used: set[int], text: 
     for i in reversed(before):
         gap = text[slots[i].end:ts]
         if i in used and not (re.fullmatch(r"\s*,?\s*(?:which|who|that)\s+(?:(?:in\s+turn|also)\s+)?(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?(?:also\s+|then\s+)?", gap)
-                              or (appos and re.fullmatch(r"\s*,\s*", gap))
+                              or (appos and re.fullmatch(r"\s*,\s*(?:(?:a|an|the)\s+[\w\s'’-]{0,40}?)?", gap))
                               or (passive and re.fullmatch(r"[^,.;]{0,20},\s*(?:a|an|the|its|their)\s+[\w\s'’-]{0,60}", gap))):
             continue
         if len(gap) > (90 if passive else 160) or re.search(r"[;:]", gap):

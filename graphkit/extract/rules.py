@@ -47,7 +47,7 @@ FILES: tuple[str, ...] = (
 
 VOICES: frozenset[str] = frozenset(
     {"active", "passive", "members", "passive_list", "reverse", "fund_list", "between",
-     "agreement", "post", "its_chair", "joint_members", "to_council", "subject_pair", "by_with", "was_its_chair", "members_front"}
+     "agreement", "post", "its_chair", "joint_members", "to_council", "subject_pair", "by_with", "was_its_chair", "members_front", "fund_subject"}
 )
 
 LEXICON_KINDS: frozenset[str] = frozenset(
