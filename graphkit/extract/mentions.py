@@ -494,6 +494,10 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             ap = _appositive(", a " + pre.group(1) + ",", 0, tabs)
             if ap is not None and ap.label == "VoluntaryOrganisation":
                 label, rule = ap.label, ap.id  # "a private provider, Weald Equipment Services"
+        if h is not None and label == "Fund":
+            lh, _ = _lower_head(text, after, tabs, multi=False)
+            if lh is not None and lh.label == "Scheme" and not lh.keep:
+                label, rule = lh.label, lh.id  # "the Community Grants programme" is a programme
         if h is not None and h.words and h.words[-1] in WEAK_HEADS:
             ap = _appositive(text, after, tabs)
             if ap is not None and ap.label != label:

@@ -680,6 +680,10 @@ def _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed) -
     if om and nxt and trig.predicate == "partnersWith" and subj is not obj:
         work = keys_of(nxt, "Scheme")
         emit(subj + obj, "delivers", work, trig.id)
+    fm = re.match(r"\s+from\s+", text[tail:])
+    nxt = _at(slots, after, tail + fm.end()) if fm else []
+    if fm and nxt and trig.predicate == "commissions" and subj is not obj:
+        emit(keys_of(nxt, "VoluntaryOrganisation"), "delivers", obj, trig.id)  # "commissioned X from Y"
     pm = re.match(r"\s+to\s+(?:provide|run|deliver|operate|host|lead|manage)\s+(?:the\s+|a\s+|an\s+)?"
                   r"(?:(?:[\w-]+\s+){0,5}?(?:called|known\s+as|named)\s+)?", text[tail:])
     nxt = _at(slots, after, tail + pm.end()) if pm else []
