@@ -387,12 +387,13 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         surface = text[s:e]
         if not surface:
             continue
-        if words[-1] in tabs["bad_heads"] or any(w in tabs["roles"] for w in (words[0], words[-1])):
+        if words[-1] in tabs["bad_heads"] or (any(w in tabs["roles"] for w in (words[0], words[-1]))
+                                               and _lower_head(text, e, tabs)[0] is None):
             blocked.append((s, e))
             continue
         h, hn = _head_label(words, tabs)
         if any(w in tabs["roles"] and (h is None or (k + 1 < len(words) and words[k + 1] == "of"))
-               for k, w in enumerate(words)):
+               for k, w in enumerate(words)) and _lower_head(text, e, tabs)[0] is None:
             blocked.append((s, e))
             continue
         if all(_is_acronym(w) for w in words):

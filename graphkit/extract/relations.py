@@ -19,7 +19,7 @@ ANY = frozenset({"LocalAuthority", "NHSBody", "Board", "VoluntaryOrganisation", 
 # allowed (subject types, object types) per predicate
 SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "partnersWith": (ORG | {"Scheme"}, ORG | {"Scheme"}),
-    "memberOf": (ORG | {"Scheme"}, frozenset({"Board", "NHSBody", "Scheme"})),
+    "memberOf": (ORG | {"Scheme"}, frozenset({"Board", "NHSBody", "Scheme", "VoluntaryOrganisation"})),
     "chairs": (ORG, frozenset({"Board", "Scheme"})),
     "funds": (ORG | {"Fund"}, ANY - {"Fund", "Agreement"}),
     "commissions": (frozenset({"LocalAuthority", "NHSBody", "PublicAgency", "Board"}), ANY - {"Fund", "Agreement", "LocalAuthority"}),
@@ -280,6 +280,8 @@ class _Sentence:
                 sig = SIGNATURES[p]
                 if not loose and (ls not in sig[0] or lo not in sig[1]):
                     continue
+                if p in ("chairs", "memberOf") and lo == "Scheme" and o.startswith("\x00"):
+                    continue  # an unknown name is not a board
                 s, o = self.real(s), self.real(o)
                 if s == o:
                     continue
@@ -384,7 +386,8 @@ def _voice_active(st: "_Sentence", trig: Trigger, m: re.Match, before: list[int]
     robj = _group_right(st.slots, right, st.text)
     orgs = re.search(r"\b(?:providers?|organisations?|charities|charity|groups|partners|agencies|companies)\s+"
                      r"(?:such\s+as|including|like)\b", st.text[te:st.slots[right].start])
-    obj = st.keys_of(robj, "VoluntaryOrganisation" if orgs else "Scheme")
+    obj = st.keys_of(robj, "VoluntaryOrganisation" if orgs or trig.predicate == "memberOf"
+                     else "Board" if trig.predicate == "chairs" else "Scheme")
     if trig.predicate in ("memberOf", "chairs") and st.slots[right].pronoun:
         board = st.resolver.last("Board", st.sent.start + ts)
         obj = [board] if board else obj
@@ -635,6 +638,10 @@ def _voice_fund_subject(st: "_Sentence", trig: Trigger, m: re.Match, before: lis
     fund = [k for k in st.keys_of([left], None) if st.label_of(k) == "Fund"]
     if fund:
         st.emit(fund, "funds", st.keys_of(_group_right(st.slots, right, st.text), "Scheme"), trig.id)
+    elif trig.id == "rel.funds.fund_supported" and m.group(0).lower().startswith("support"):
+        # "Partners in Care and Health supported the council": working together
+        st.emit(st.keys_of(_group_left(st.slots, left, st.text, st.used_obj), "VoluntaryOrganisation"), "partnersWith",
+                st.keys_of([right], "VoluntaryOrganisation"), "rel.partners.supported")
 
 
 VOICE_HANDLERS = {
@@ -790,6 +797,10 @@ def _agreements(slots, text, resolver, council, emit, keys_of) -> None:
         if not sl.keys or resolver.label(sl.keys[0]) != "Agreement":
             continue
         agreement = list(sl.keys)
+        um = re.search(r"\b(?:under|through|via)\s+(?:a|an|the|their|its)\s+$", text[:sl.start])
+        pre = [k for k in range(i) if slots[k].end <= (um.start() if um else 0)]
+        if um and pre and um.start() - slots[pre[-1]].end <= 2:
+            emit(keys_of([pre[-1]], "VoluntaryOrganisation"), "partyTo", agreement, "rel.partyto.under")
         m = re.match(r"\s+(?:\w+\s+){0,3}?(between|with)\s+(?:the\s+)?", text[sl.end:])
         if m and i + 1 < len(slots) and slots[i + 1].start <= sl.end + m.end() + 4:
             parties = keys_of(_group_right(slots, i + 1, text), "LocalAuthority")
