@@ -387,7 +387,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         surface = text[s:e]
         if not surface:
             continue
-        if words[-1] in tabs["bad_heads"] or (any(w in tabs["roles"] for w in (words[0], words[-1]))
+        h0, hn0 = _head_label(words, tabs)
+        if (words[-1] in tabs["bad_heads"] and not (h0 is not None and hn0 >= 2)) or (any(w in tabs["roles"] for w in (words[0], words[-1]))
                                                and _lower_head(text, e, tabs)[0] is None):
             blocked.append((s, e))
             continue
@@ -505,6 +506,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 label, rule = ap.label, ap.id  # "Nottingham CityCare Partnership, a social enterprise"
         if label is None or (label == "Scheme" and h is None) or (label == "VoluntaryOrganisation" and p is None and canon is None):
             lh, lstop = _lower_head(text, after, tabs, multi=len(words) > 1 and s > 0)
+            if lh is not None and label is None and re.search(r"\b(?:a|an|any|no)\s+$", text[:s]):
+                continue  # "a British Sign Language service": a kind of service, not a named one
             if lh is not None:
                 label, rule, keep = lh.label, lh.id, lh.keep
                 if lh.keep and not am:

@@ -149,8 +149,10 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
         elif c.kind == "anaphor":
             if c.label == "*":
                 here = [sl.keys[0] for sl in slots if sl.keys and len(sl.keys) == 1 and sl.end <= s
-                        and not table.groups[table.find(sl.keys[0])].is_council
                         and table.groups[table.find(sl.keys[0])].label not in ("Fund",)]
+                if here and table.groups[table.find(here[0])].is_council and len(here) > 1 and not (
+                        slots and slots[0].pronoun):
+                    here = here[1:]  # "the council delivered it": not the council itself
                 k = here[0] if here and not c.text.startswith("It") else resolver.topic(si - 1)
             else:
                 noun = c.text.lower().split()[-1]
@@ -599,6 +601,9 @@ def _voice_subject_pair(st: "_Sentence", trig: Trigger, m: re.Match, before: lis
     pair = st.keys_of(_group_left(st.slots, left, st.text), "VoluntaryOrganisation")
     if len(pair) == 1 and st.council and pair[0] != st.council:
         pair = [st.council] + pair
+    elif pair == [st.council] and left > 0 and re.search(r"\b(?:told\s+us|said|described|reported)\b",
+                                                         st.text[st.slots[0].end:st.slots[left].start]):
+        pair = st.keys_of([0], "VoluntaryOrganisation") + pair  # "X told us the council was a good partner"
     for a in range(len(pair)):
         st.emit(pair[a:a + 1], "partnersWith", pair[a + 1:], trig.id)
 
@@ -701,7 +706,8 @@ def _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed) -
 
 
 def _member_or_part(ls: str, lo: str, rule: str) -> str:
-    if rule in ("rel.member.chairing_groups", "rel.member.through") or (rule == "rel.member.part_of" and lo != "LocalAuthority"):
+    if rule in ("rel.member.chairing_groups", "rel.member.through", "rel.member.brought_together") or (
+            rule == "rel.member.part_of" and lo != "LocalAuthority"):
         return "memberOf"
     if lo == "Board" and ls != "Board":
         return "memberOf"
