@@ -388,7 +388,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         if not surface:
             continue
         h0, hn0 = _head_label(words, tabs)
-        if (words[-1] in tabs["bad_heads"] and not (h0 is not None and hn0 >= 2)) or (any(w in tabs["roles"] for w in (words[0], words[-1]))
+        if ((words[-1] in tabs["bad_heads"] or " ".join(words[-2:]) in tabs["bad_heads"]) and not (h0 is not None and hn0 >= 2)) or (any(w in tabs["roles"] for w in (words[0], words[-1]))
                                                and _lower_head(text, e, tabs)[0] is None):
             blocked.append((s, e))
             continue
@@ -480,6 +480,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 r"Citizens|Pensioners|Tenants|Residents|Parents?|Sports?|Service\s+Users)\s+Council$", surface):
             # "Kensington and Chelsea Social Council": a council that is not a local authority
             label, rule = "VoluntaryOrganisation", "ent.head.council_other"
+        elif h is not None and h.label == "VoluntaryOrganisation" and words[-1] == "Trust" and "NHS" in words:
+            label, rule = "NHSBody", "ent.head.nhs_named_trust"  # "... NHS and Social Care Partnership Trust"
         elif h is not None:
             label, rule = h.label, h.id
         elif p is not None:

@@ -470,7 +470,8 @@ def _voice_passive(st: "_Sentence", trig: Trigger, m: re.Match, before: list[int
             st.emit(fund, "funds", obj, trig.id)
     # "delivered by A in partnership with B"
     tail = st.slots[robj[-1]].end
-    tm = re.match(r"(?:\s+[a-z-]+){0,3}?\s+(?:in\s+partnership|together|jointly|working)\s+with\s+(?:the\s+)?", st.text[tail:])
+    tm = re.match(r"(?:(?:\s+[a-z-]+){0,3}?\s+(?:in\s+partnership|together|jointly|working)\s+with|\s+with)\s+(?:the\s+)?",
+                  st.text[tail:])
     if tm and trig.predicate == "delivers":
         st.consumed.append((tail, tail + tm.end()))
         extra = [i for i in after if st.slots[i].start >= tail + tm.end() - 1][:1]
@@ -739,7 +740,7 @@ def _nearest_before(slots: list[Slot], before: list[int], used: set[int], text: 
                     passive: bool = False, appos: bool = False) -> int | None:
     for i in reversed(before):
         gap = text[slots[i].end:ts]
-        if i in used and not (re.fullmatch(r"\s*,?\s*(?:which|who|that)\s+(?:(?:in\s+turn|also)\s+)?(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?(?:also\s+|then\s+)?", gap)
+        if i in used and not (re.fullmatch(r"(?:\s+[a-z]+)?\s*,?\s*(?:which|who|that)\s+(?:(?:in\s+turn|also)\s+)?(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?(?:also\s+|then\s+)?", gap)
                               or (appos and re.fullmatch(r"\s*,\s*(?:(?:a|an|the)\s+[\w\s'’-]{0,40}?)?", gap))
                               or (passive and re.fullmatch(r"[^,.;]{0,20},\s*(?:a|an|the|its|their)\s+[\w\s'’-]{0,60}", gap))):
             continue
@@ -752,6 +753,8 @@ def _nearest_before(slots: list[Slot], before: list[int], used: set[int], text: 
             return None
         if passive and re.match(r"['’]s\b", gap):
             continue  # "the council's team, was funded by": the council is a modifier
+        if passive and re.fullmatch(r"\s+and\s+", gap) and re.search(r"\b(?:at|in|within|across)\s+(?:the\s+)?$", text[:slots[i].start]):
+            continue  # "a team based at X Hospital and run by Y": X is a place
         if passive and re.match(r"\s*,\s*(?:was|were|is|are|had\s+been|has\s+been)\b", gap):
             # "X, one of four groups of the Y, was chaired by": the topic is X
             comma = text.rfind(",", 0, slots[i].start)
