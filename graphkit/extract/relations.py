@@ -388,7 +388,8 @@ def _voice_active(st: "_Sentence", trig: Trigger, m: re.Match, before: list[int]
     robj = _group_right(st.slots, right, st.text)
     orgs = re.search(r"\b(?:providers?|organisations?|charities|charity|groups|partners|agencies|companies)\s+"
                      r"(?:such\s+as|including|like)\b", st.text[te:st.slots[right].start])
-    obj = st.keys_of(robj, "VoluntaryOrganisation" if orgs or trig.predicate == "memberOf"
+    provider = re.match(r"\s+to\s+(?:provide|deliver|run|operate|support)\b", st.text[st.slots[robj[-1]].end:])
+    obj = st.keys_of(robj, "VoluntaryOrganisation" if orgs or provider or trig.predicate == "memberOf"
                      else "Board" if trig.predicate == "chairs" else "Scheme")
     if trig.predicate in ("memberOf", "chairs") and st.slots[right].pronoun:
         board = st.resolver.last("Board", st.sent.start + ts)
@@ -679,7 +680,7 @@ def _at(slots: list[Slot], after: list[int], pos: int) -> list[int]:
 def _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed) -> None:
     """ "... alongside the council" adds a member; "... X to provide Y" makes X deliver Y."""
     tail = slots[robj[-1]].end
-    am = re.match(r"\s+alongside\s+", text[tail:])
+    am = re.match(r"(?:,\s+(?:the|a|an)\s+[^,.;]{0,60},)?\s+alongside\s+", text[tail:])
     nxt = _at(slots, after, tail + am.end()) if am else []
     if am and nxt and trig.predicate == "memberOf":
         emit(keys_of(nxt, "VoluntaryOrganisation"), "memberOf", obj, trig.id)
@@ -836,6 +837,9 @@ def _possessives(slots, text, resolver, council, emit, keys_of, label_of) -> Non
         if not sl.keys or i + 1 >= len(slots):
             continue
         owner = sl.keys[0]
+        if resolver.label(owner) == "Board" and re.fullmatch(r"['’]s\s+", text[sl.end:slots[i + 1].start]):
+            emit(keys_of([i + 1], "Board"), "partOf", [owner], "rel.partof.possessive")  # "the partnership's Care Board"
+            continue
         if resolver.label(owner) != "LocalAuthority":
             continue
         gap = text[sl.end:slots[i + 1].start]
