@@ -864,10 +864,12 @@ def _possessives(slots, text, resolver, council, emit, keys_of, label_of) -> Non
         if not sl.keys or resolver.label(sl.keys[0]) != "LocalAuthority":
             continue
         gap = _PAREN_RE.sub("", text[prev.end:sl.start])
-        if re.fullmatch(r",\s+(?:the\s+)?", gap) and re.match(r"['’]s\s+(?:[\w-]+\s+){0,5}?(?:service|directory|centre|programme|scheme|team|platform|line|website)\b", text[sl.end:]):
+        tail = re.match(r"['’]s\s+((?:[\w-]+\s+){0,5}?)(service|directory|centre|programme|scheme|team|platform|line|website|"
+                        r"company|provider|subsidiary)\b", text[sl.end:])
+        if re.fullmatch(r",\s+(?:the\s+)?", gap) and tail:
+            # "X, the council's online directory" -> delivers; "X, the council's reablement team" -> partOf
             target = keys_of([i - 1], "Scheme")
-            tail = re.match(r"['’]s\s+(?:[\w-]+\s+){0,5}?(service|directory|centre|programme|scheme|team|platform|line|website)\b", text[sl.end:])
-            if tail and tail.group(1) == "team":
+            if tail.group(2) in ("team", "subsidiary") or "owned" in tail.group(1):
                 emit(target, "partOf", [sl.keys[0]], "rel.partof.appositive", loose=True)
             else:
                 emit([sl.keys[0]], "delivers", target, "rel.delivers.appositive")
