@@ -226,10 +226,13 @@ def _merge_comma_lists(runs: list[tuple[int, int]], toks: list[_Tok], text: str,
             prev_words = [t.text for t in toks[pi:pj]]
             prev_head, _ = _head_label(prev_words, tabs)
             if (between in (", ", ", and ") and (pj - pi <= 3 or (prev_words[0] == "NHS" and pj - pi <= 8))
-                    and prev_head is None and head is not None
+                    and prev_head is None
+                    and (head is not None or (  # "Energize Shropshire, Telford and Wrekin, a charity"
+                        "and" in words and re.match(r",\s+an?\s", text[toks[r[1] - 1].end:])
+                        and (" ".join(words) in council_places()[0] or words[-1] in council_places()[0])))
                     and (_single_item(words, prev_words) if "and" in words[:4] else between == ", and ")
                     and words[0] not in tabs["lead"]
-                    and prev_words[-1] not in tabs["lead"] and head.label != "LocalAuthority"
+                    and prev_words[-1] not in tabs["lead"] and (head is None or head.label != "LocalAuthority")
                     and not any(_is_acronym(w) for w in prev_words[1:] if prev_words[0] == "NHS")
                     and not (prev_words[0] != "NHS" and any(_is_acronym(w) for w in prev_words))):
                 out.pop()

@@ -417,7 +417,8 @@ def _voice_active(st: "_Sentence", trig: Trigger, m: re.Match, before: list[int]
         st.emit(obj + [st.council], "delivers", subj, trig.id)
         return
     st.emit(subj, trig.predicate, obj, trig.id)
-    if trig.predicate == "delivers" and len(subj) > 1 and re.search(r"\b(?:jointly|together)\s+$", st.text[:ts]):
+    if trig.predicate == "delivers" and len(subj) > 1 and (
+            re.search(r"\b(?:jointly|together)\s+$", st.text[:ts]) or m.group(0).lower().startswith(("jointly", "co"))):
         for a in range(len(subj)):  # "A and B jointly ran X"
             st.emit(subj[a:a + 1], "partnersWith", subj[a + 1:], trig.id)
     _tails(st.slots, robj, after, st.text, subj, obj, trig, st.emit, st.keys_of, st.consumed)
@@ -741,7 +742,7 @@ def _nearest_before(slots: list[Slot], before: list[int], used: set[int], text: 
                     passive: bool = False, appos: bool = False) -> int | None:
     for i in reversed(before):
         gap = text[slots[i].end:ts]
-        if i in used and not (re.fullmatch(r"(?:\s+[a-z]+)?\s*,?\s*(?:which|who|that)\s+(?:(?:in\s+turn|also)\s+)?(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?(?:also\s+|then\s+)?", gap)
+        if i in used and not (re.fullmatch(r"(?:\s+[a-z-]+){0,3}\s*,?\s*(?:which|who|that)\s+(?:(?:in\s+turn|also)\s+)?(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?(?:also\s+|then\s+)?", gap)
                               or (appos and re.fullmatch(r"\s*,\s*(?:(?:a|an|the)\s+[\w\s'’-]{0,40}?)?", gap))
                               or (passive and re.fullmatch(r"[^,.;]{0,20},\s*(?:a|an|the|its|their)\s+[\w\s'’-]{0,60}", gap))):
             continue
