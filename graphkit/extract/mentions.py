@@ -505,9 +505,9 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             lh, _ = _lower_head(text, after, tabs, multi=False)
             if lh is not None and lh.label == "Scheme" and not lh.keep:
                 label, rule = lh.label, lh.id  # "the Community Grants programme" is a programme
-        if h is not None and h.words and h.words[-1] in WEAK_HEADS:
+        if h is not None and ((h.words and h.words[-1] in WEAK_HEADS) or (label == "NHSBody" and words[0] != "NHS")):
             ap = _appositive(text, after, tabs)
-            if ap is not None and ap.label != label:
+            if ap is not None and ap.label != label and (label != "NHSBody" or ap.label == "Board"):
                 label, rule = ap.label, ap.id  # "Nottingham CityCare Partnership, a social enterprise"
         if label is None or (label == "Scheme" and h is None) or (label == "VoluntaryOrganisation" and p is None and canon is None):
             lh, lstop = _lower_head(text, after, tabs, multi=len(words) > 1 and s > 0)
@@ -522,6 +522,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 ap = _appositive(text, after, tabs)
                 if ap is not None:
                     label, rule = ap.label, ap.id
+        if label is None and re.match(r"\s+(?:staff|colleagues|leaders|managers|workers|clinicians|nurses|doctors)\b", text[e:]):
+            continue  # "Salford Royal Hospital staff": people, not a named body
         if label is None and s == 0 and _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]) and not acr:
             continue  # "Occupational therapy ...", "Short-term reablement ..." at a sentence start
         if label is None:

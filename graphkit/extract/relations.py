@@ -421,7 +421,7 @@ def _voice_active(st: "_Sentence", trig: Trigger, m: re.Match, before: list[int]
             re.search(r"\b(?:jointly|together)\s+$", st.text[:ts]) or m.group(0).lower().startswith(("jointly", "co"))):
         for a in range(len(subj)):  # "A and B jointly ran X"
             st.emit(subj[a:a + 1], "partnersWith", subj[a + 1:], trig.id)
-    _tails(st.slots, robj, after, st.text, subj, obj, trig, st.emit, st.keys_of, st.consumed)
+    _tails(st.slots, robj, after, st.text, subj, obj, trig, st.emit, st.keys_of, st.consumed, st.used_obj)
     # "A delivered X together with B" -> B delivers X too, and partners A
     tail = st.slots[robj[-1]].end
     tm = re.match(r"\s+(?:together|jointly|in\s+partnership)\s+with\s+(?:the\s+)?", st.text[tail:])
@@ -460,7 +460,7 @@ def _voice_passive(st: "_Sentence", trig: Trigger, m: re.Match, before: list[int
         obj = st.keys_of(_group_left(st.slots, left, st.text), "Scheme")
     st.last_passive = obj
     st.emit(subj, trig.predicate, obj, trig.id)
-    _tails(st.slots, robj, after, st.text, obj, obj, trig, st.emit, st.keys_of, st.consumed)
+    _tails(st.slots, robj, after, st.text, obj, obj, trig, st.emit, st.keys_of, st.consumed, st.used_obj)
     if len(subj) > 1 and trig.predicate == "delivers" and re.search(r"jointly|together|co-", st.text[max(0, ts - 12):st.slots[robj[0]].start]):
         st.emit(subj[:1], "partnersWith", subj[1:], trig.id)
     # "funded by the st.council ... through the Better Care Fund"
@@ -678,7 +678,7 @@ def _at(slots: list[Slot], after: list[int], pos: int) -> list[int]:
     return [i for i in after if pos <= slots[i].start <= pos + 4][:1]
 
 
-def _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed) -> None:
+def _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed, used=None) -> None:
     """ "... alongside the council" adds a member; "... X to provide Y" makes X deliver Y."""
     tail = slots[robj[-1]].end
     am = re.match(r"(?:,\s+(?:the|a|an)\s+[^,.;]{0,60},)?\s+alongside\s+", text[tail:])
@@ -702,6 +702,8 @@ def _tails(slots, robj, after, text, subj, obj, trig, emit, keys_of, consumed) -
     pm = re.match(r"\s+to\s+(?:provide|run|deliver|operate|host|lead|manage)\s+(?:the\s+|a\s+|an\s+)?"
                   r"(?:(?:[\w-]+\s+){0,5}?(?:called|known\s+as|named)\s+)?", text[tail:])
     nxt = _at(slots, after, tail + pm.end()) if pm else []
+    if pm and nxt and used is not None:
+        used.update(nxt)
     if pm and nxt and trig.predicate in ("funds", "commissions", "partnersWith"):
         doer = [k for i in robj for k in keys_of([i], "VoluntaryOrganisation")] if subj is not obj else subj
         emit(doer, "delivers", keys_of(nxt, "Scheme"), trig.id)
