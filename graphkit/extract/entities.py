@@ -119,6 +119,15 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
         g.mentions.append((c, si))
         if c.acronym:
             acronyms.setdefault(c.acronym, key)
+    # a name that is also a defined acronym ("NHS Sussex Integrated Care Board (NHS Sussex)")
+    for acr, target in list(acronyms.items()):
+        k = match_key(acr)
+        if k != target and k in groups and groups[k].merged_into is None and target in groups:
+            gk, gt = groups[k], groups[target]
+            gt.names.extend(gk.names)
+            gt.labels.extend(gk.labels)
+            gt.mentions.extend(gk.mentions)
+            gk.merged_into = target
     # pass 2: council aliases and the council's place name
     for c, si in cands:
         if council_key and (c.kind == "council" or (c.kind == "place" and c.name == council_name)):

@@ -243,6 +243,12 @@ def _merge_comma_lists(runs: list[tuple[int, int]], toks: list[_Tok], text: str,
     return out
 
 
+def _whole_is_board(words: list[str], tabs) -> bool:
+    """ "Adult Social Care and Public Health Sub-Committee" is one board, not two names."""
+    h, _ = _head_label(words, tabs)
+    return h is not None and h.label == "Board"
+
+
 def _single_item(words: list[str], prev_words: list[str]) -> bool:
     """In "A, B and C Head", B is one word or a place: a comma name, not a list of names."""
     stop = min(i for i, w in enumerate(words) if w in ("and", ","))
@@ -270,7 +276,8 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
                     (len(left) == 1 and _is_acronym(left[0]))
                     or (pl is not None and rh is not None and rh.label != pl.label)
                     or " ".join(left) in tabs["known"]
-                    or (rest and (len(left) >= 2 or h is not None) and rest[0] not in ("NHS",) and (
+                    or (rest and (len(left) >= 2 or h is not None or rest[0] == "NHS")
+                        and not _whole_is_board(words[i:j], tabs) and (
                         _prefix_label(rest, tabs) is not None or rest[0] in tabs["known"]
                         or " ".join(rest[:2]) in tabs["known"]))))):
                 nxt = k + 1

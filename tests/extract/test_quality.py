@@ -53,7 +53,7 @@ def test_quality_gold_json_shape():
     assert all(len(r["evidence"]) <= 200 for r in doc["relations"])
 
 
-@pytest.mark.parametrize("name", ["gateshead", "kensington", "nottingham", "wiltshire", "cheshire_east", "bury", "lincolnshire", "torbay", "leeds", "medway", "sefton", "oldham", "shropshire", "salford"])
+@pytest.mark.parametrize("name", ["gateshead", "kensington", "nottingham", "wiltshire", "cheshire_east", "bury", "lincolnshire", "torbay", "leeds", "medway", "sefton", "oldham", "shropshire", "salford", "brighton"])
 def test_quality_own_report_in_the_genre(name):
     """Short reports about other councils, written and annotated before they were first run."""
     data = Path(__file__).parent / "data"
