@@ -792,8 +792,8 @@ def _promote(table: EntityTable, sl: Slot, label: str, si: int, promoted: list[G
         key = match_key(c.name)
         longer = [k for k, g in table.groups.items() if k.startswith(key + " ") and g.merged_into is None
                   and g.label in ("NHSBody", "VoluntaryOrganisation", "PublicAgency")]
-        if len(longer) == 1:
-            key = longer[0]
+        if len(longer) == 1 and len(key.split()) >= 2:
+            key = longer[0]  # "Mersey Care" for "Mersey Care NHS Foundation Trust"
     g = table.groups.get(key)
     if g is None:
         g = table.groups[key] = Group(key, label)
