@@ -135,7 +135,8 @@ class _Resolver:
         return tuple(out) if len(out) == n else ()
 
 
-def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _Resolver, si: int) -> list[Slot]:
+def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _Resolver, si: int,
+           text: str = "") -> list[Slot]:
     by_span: dict[tuple[int, int], str] = {}
     for k, g in table.groups.items():
         for c, _ in g.mentions:
@@ -174,6 +175,8 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
             if ks:
                 slots.append(Slot(s, e, ks))
         elif c.kind in ("untyped", "place"):
+            if c.kind == "untyped" and re.search(r"\b(?:in|across|throughout|around)\s+$", text[:s]):
+                continue  # "councils in Sussex": a place, not a body
             slots.append(Slot(s, e, (), c))
     slots.sort(key=lambda sl: (sl.start, -sl.end))
     # drop nested slots, and "(ABC)" right after the name it abbreviates
@@ -311,7 +314,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
     promoted: list[Group] = []
     council = table.council_key
     for sent, cands in zip(report.sentences, per_sentence):
-        slots = _slots(cands, table, sent.start, resolver, sent.index)
+        slots = _slots(cands, table, sent.start, resolver, sent.index, sent.text)
         st = _Sentence(sent, slots, table, resolver, rules, rels, promoted)
         text = sent.text
         matches = _trigger_matches(text, rules, [(sl.start, sl.end) for sl in slots])
