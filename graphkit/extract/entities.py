@@ -7,30 +7,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Mention, Report
-from .mentions import Candidate, council_places
+from .mentions import _COUNCIL_FORM_RE, Candidate, council_official, council_places
 from .names import match_key, slugify
 from .rules import Rules
 
 __all__ = ["Group", "EntityTable", "group_mentions", "council_official"]
 
-_COUNCIL_FORM_RE = re.compile(
-    r"^(?:the\s+)?(?:(?:London|Royal)\s+Borough\s+of\s+|City\s+of\s+)?(.+?)"
-    r"(?:\s+(?:Metropolitan\s+Borough|Metropolitan\s+District|Borough|County|City|District|Unitary)?\s*Council)?$"
-)
 _BODY_WORDS = frozenset({"partnership", "board", "trust", "council", "alliance", "executive", "forum", "group",
                          "network", "collective", "association", "centre", "committee", "panel", "assembly"})
 _RULE_RANK = {"ent.national": 0, "ent.head": 1, "ent.prefix": 2, "ent.lower": 3, "ent.appos": 4, "abbr": 5}
-
-
-def council_official(surface: str) -> str | None:
-    """Official name of the council a surface form names, from the reference data."""
-    lookup, _ = council_places()
-    if surface in lookup:
-        return lookup[surface]
-    m = _COUNCIL_FORM_RE.match(surface)
-    if m and m.group(1) in lookup:
-        return lookup[m.group(1)]
-    return None
 
 
 def _assessed_by_place(surface: str, council: str | None) -> str | None:
@@ -105,10 +90,15 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
         return g
 
     acronyms: dict[str, str] = {}
+    inner = {c.acronym: c.name for c, _ in cands if c.kind == "inner" and c.acronym}
     # pass 1: full names and their acronyms
     for c, si in cands:
         if c.kind != "name":
             continue
+        first = c.name.split()[0] if c.name.split() else ""
+        if first in inner and c.canon is None:
+            c = Candidate(c.start, c.end, c.text, c.label, c.rule, c.name, c.kind, c.acronym, c.keep_head,
+                          inner[first] + c.name[len(first):])
         if c.label == "LocalAuthority":
             official = council_official(c.name) or _assessed_by_place(c.name, council_name)
             if council_name and (official or c.name) == council_name and council_key:
@@ -129,6 +119,15 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
         g.mentions.append((c, si))
         if c.acronym:
             acronyms.setdefault(c.acronym, key)
+    # a name that is also a defined acronym ("NHS Sussex Integrated Care Board (NHS Sussex)")
+    for acr, target in list(acronyms.items()):
+        k = match_key(acr)
+        if k != target and k in groups and groups[k].merged_into is None and target in groups:
+            gk, gt = groups[k], groups[target]
+            gt.names.extend(gk.names)
+            gt.labels.extend(gk.labels)
+            gt.mentions.extend(gk.mentions)
+            gk.merged_into = target
     # pass 2: council aliases and the council's place name
     for c, si in cands:
         if council_key and (c.kind == "council" or (c.kind == "place" and c.name == council_name)):
@@ -138,6 +137,8 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
         if c.kind != "acronym":
             continue
         a = c.text
+        if a not in acronyms and a not in abbr and " " in a:
+            a = a.split()[-1]  # "NEL ICB" when only "ICB" is known
         if a in acronyms:
             groups[acronyms[a]].mentions.append((c, si))
         elif a not in abbr and _initials_match(a, cands) is not None:
@@ -225,10 +226,16 @@ def build_entities(report: Report, table: EntityTable) -> tuple[list, dict[str, 
     for g in live:
         if g.is_council:
             proper = [n for n in g.names if re.search(r"\b(?:Council|Borough|Corporation)\b", n)]
+            head = (report.title or "").split(":")[0].strip()
+            if not proper and head and report.council and (
+                    council_official(head) or _assessed_by_place(head, report.council)) == report.council:
+                proper.append(head)  # only the title line gives the council's name
             name = max(proper, key=len) if proper else (report.council or next(
                 (c.name for c, _ in g.mentions if c.kind == "name"), "the local authority"))
         else:
             name = max(g.names, key=len) if g.names else g.mentions[0][0].text
+            if name.endswith("s") and name[:-1] in g.names:
+                name = name[:-1]  # "section 75 agreements" and "section 75 agreement": the singular
         slug = slugify(name)
         key, n = slug, 2
         while key in used:

@@ -17,9 +17,9 @@ from functools import lru_cache
 from .names import clean_name
 from .rules import Head, Known, Rules
 
-__all__ = ["Candidate", "find_candidates", "council_places"]
+__all__ = ["Candidate", "find_candidates", "council_places", "council_official"]
 
-TOKEN_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’\-/+]*[A-Za-z0-9+])?(?:['’]s?)?|&|\S")
+TOKEN_RE = re.compile(r"[A-Z]{1,5}&[A-Z]{1,5}(?:['’]s)?|[A-Za-z0-9](?:[A-Za-z0-9'’\-/+]*[A-Za-z0-9+])?(?:['’]s?)?|&|\S")
 CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "at", "to", "with", "&", "upon", "under", "a", "all"})
 MONTHS = frozenset("January February March April May June July August September October November December "
                    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
@@ -31,10 +31,13 @@ _NOT_ADJECTIVAL_RE = re.compile(
     r"[a-z]+ly|[a-z]{3,}ed)\b")
 SPLIT_CONNECTORS = frozenset({"and", "&", "with", "to", "for", "in", "at", "on", "the"})
 ACRONYM_RE = re.compile(r"\(\s*((?:[A-Za-z]{1,3}\s)?[A-Z][A-Za-z&]{0,8}(?:\s[A-Z]{2,6})?)\s*\)")
-BARE_ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,3}\s)?[a-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z]?\b")
+BARE_ACRONYM_RE = re.compile(r"\b(?:[A-Z]{1,5}&[A-Z]{1,5}|(?:[A-Z]{2,5}\s)?[a-z]?[A-Z][A-Za-z]*[A-Z][A-Za-z]?)(?:\s(?:ICB|ICS|ICP))?\b")
 YEARS_AFTER_RE = re.compile(r"\s+(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\b")
 QUOTE_RE = re.compile(r"(?<![A-Za-z])['‘\"“]([A-Z0-9][^'’\"”]{1,60}?)['’\"”](?![a-z])")
 WEAK_SPLIT_LABELS = frozenset({"VoluntaryOrganisation"})
+#: heads an appositive may overrule ("X Partnership, a social enterprise")
+WEAK_HEADS = frozenset({"Partnership", "Network", "Trust", "Centre", "Collective", "Action", "Voice", "Link", "Carers",
+                        "Partners", "Providers", "Services", "Service", "Hub", "Group", "Alliance", "Forum"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +124,35 @@ def council_places() -> tuple[dict[str, str], re.Pattern]:
     from ..ingest.council import council_table
 
     lookup: dict[str, str] = {}
+    short: dict[str, set[str]] = {}
     for official, _gss, variants in council_table():
         for v in variants:
             lookup.setdefault(v, official)
+            head = re.split(r"\s+upon\s+", v)[0]
+            if head != v:  # "Newcastle" for "Newcastle upon Tyne", unless two councils share it
+                short.setdefault(head, set()).add(official)
+    for head, officials in short.items():
+        if len(officials) == 1 and head not in lookup:
+            lookup[head] = officials.pop()
     forms = sorted(lookup, key=len, reverse=True)
     return lookup, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+
+
+_COUNCIL_FORM_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:London|Royal)\s+Borough\s+of\s+|City\s+of\s+)?(.+?)"
+    r"(?:\s+(?:Metropolitan\s+Borough|Metropolitan\s+District|Borough|County|City|District|Unitary)?\s*Council)?$"
+)
+
+
+def council_official(surface: str) -> str | None:
+    """Official name of the council a surface form names, from the reference data."""
+    lookup, _ = council_places()
+    if surface in lookup:
+        return lookup[surface]
+    m = _COUNCIL_FORM_RE.match(surface)
+    if m and m.group(1) in lookup:
+        return lookup[m.group(1)]
+    return None
 
 
 def _head_label(words: list[str], tabs) -> tuple[Head | None, int]:
@@ -198,9 +225,14 @@ def _merge_comma_lists(runs: list[tuple[int, int]], toks: list[_Tok], text: str,
             head, _ = _head_label(words, tabs)
             prev_words = [t.text for t in toks[pi:pj]]
             prev_head, _ = _head_label(prev_words, tabs)
-            if (between in (", ", ", and ") and pj - pi <= 3 and prev_head is None and head is not None
-                    and ("and" in words[:4] or between == ", and ") and words[0] not in tabs["lead"]
-                    and prev_words[-1] not in tabs["lead"] and head.label != "LocalAuthority"
+            if (between in (", ", ", and ") and (pj - pi <= 3 or (prev_words[0] == "NHS" and pj - pi <= 8))
+                    and prev_head is None
+                    and (head is not None or (  # "Energize Shropshire, Telford and Wrekin, a charity"
+                        "and" in words and re.match(r",\s+an?\s", text[toks[r[1] - 1].end:])
+                        and (" ".join(words) in council_places()[0] or words[-1] in council_places()[0])))
+                    and (_single_item(words, prev_words) if "and" in words[:4] else between == ", and ")
+                    and words[0] not in tabs["lead"]
+                    and prev_words[-1] not in tabs["lead"] and (head is None or head.label != "LocalAuthority")
                     and not any(_is_acronym(w) for w in prev_words[1:] if prev_words[0] == "NHS")
                     and not (prev_words[0] != "NHS" and any(_is_acronym(w) for w in prev_words))):
                 out.pop()
@@ -209,6 +241,19 @@ def _merge_comma_lists(runs: list[tuple[int, int]], toks: list[_Tok], text: str,
             break
         out.append(r)
     return out
+
+
+def _whole_is_board(words: list[str], tabs) -> bool:
+    """ "Adult Social Care and Public Health Sub-Committee" is one board, not two names."""
+    h, _ = _head_label(words, tabs)
+    return h is not None and h.label == "Board"
+
+
+def _single_item(words: list[str], prev_words: list[str]) -> bool:
+    """In "A, B and C Head", B is one word or a place: a comma name, not a list of names."""
+    stop = min(i for i, w in enumerate(words) if w in ("and", ","))
+    item = words[:stop]
+    return len(item) == 1 or " ".join(item) in council_places()[0] or prev_words[0] == "NHS"
 
 
 def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
@@ -229,9 +274,12 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
             if ((strong and (right_named or w in ("and", "&"))) or (w in ("and", "&") and words[k + 1] == "the" and (
                     left_place or pl is not None and pl.label != "NHSBody")) or (w in ("and", "&") and (
                     (len(left) == 1 and _is_acronym(left[0]))
-                    or (pl is not None and (rh is None or rh.label != pl.label))
+                    or (pl is not None and rh is not None and rh.label != pl.label)
                     or " ".join(left) in tabs["known"]
-                    or (h is not None and rest and (_prefix_label(rest, tabs) is not None or rest[0] in tabs["known"]))))):
+                    or (rest and (len(left) >= 2 or h is not None or rest[0] == "NHS")
+                        and not _whole_is_board(words[i:j], tabs) and (
+                        _prefix_label(rest, tabs) is not None or rest[0] in tabs["known"]
+                        or " ".join(rest[:2]) in tabs["known"]))))):
                 nxt = k + 1
                 while nxt < j and words[nxt] in CONNECTORS:
                     nxt += 1
@@ -247,8 +295,13 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
     return [(i, j)]
 
 
+_NUMBER_WORDS = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
+
+
 def _strip_lead(i: int, j: int, toks: list[_Tok], tabs) -> int:
     while i < j - 1 and (toks[i].text in tabs["lead"] or toks[i].text.lower() in {"the"}):
+        if toks[i].text in _NUMBER_WORDS and toks[i + 1].text not in CONNECTORS:
+            break  # "One You Cheshire East" is a name; "One of the ..." is not
         i += 1
     if i < j and toks[i].text in tabs["lead"] and j - i == 1:
         return j
@@ -315,6 +368,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         taken.append((s, e))
 
     runs = _merge_comma_lists(_runs(toks, text), toks, text, tabs)
+    inner_acronyms: dict[str, str] = {}
     pieces: list[tuple[int, int]] = []
     for i, j in runs:
         # sentence-initial common words: "Relationships with X", "Oversight of the X"
@@ -343,18 +397,23 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         surface = text[s:e]
         if not surface:
             continue
-        if words[-1] in tabs["bad_heads"] or any(w in tabs["roles"] for w in (words[0], words[-1])):
+        h0, hn0 = _head_label(words, tabs)
+        if ((words[-1] in tabs["bad_heads"] or " ".join(words[-2:]) in tabs["bad_heads"]) and not (h0 is not None and hn0 >= 2)) or (any(w in tabs["roles"] for w in (words[0], words[-1]))
+                                               and _lower_head(text, e, tabs)[0] is None):
             blocked.append((s, e))
             continue
         h, hn = _head_label(words, tabs)
         if any(w in tabs["roles"] and (h is None or (k + 1 < len(words) and words[k + 1] == "of"))
-               for k, w in enumerate(words)):
+               for k, w in enumerate(words)) and _lower_head(text, e, tabs)[0] is None:
             blocked.append((s, e))
             continue
         if all(_is_acronym(w) for w in words):
             continue  # acronyms are handled below
         if h is not None and hn == len(words) and (hn == 1 or not h.keep) and surface not in tabs["known"]:
-            continue  # a bare head ("the Board", "Foundation Trust") is a short form, not a name
+            ap = _appositive(text, e, tabs) if hn == 1 else None
+            if ap is None or ap.label not in ("VoluntaryOrganisation", "Scheme"):
+                continue  # a bare head ("the Board", "Foundation Trust") is a short form, not a name
+            h = Head(ap.id, ap.label, ())  # "Framework, a local housing charity"
         accepted.append((s, e, words, h))
 
     # gazetteer (exact case): inside an accepted longer name only if that name has no type of its own
@@ -367,6 +426,12 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             if any(a[3] is not None or _prefix_label(a[2], tabs) is not None for a in outer):
                 continue
             k = tabs["known"][m.group()]
+            if any(
+                    a[3] is None and _prefix_label(a[2], tabs) is None
+                    and text[a[0]:s].strip() in council_places()[0] for a in outer):
+                # "Stockport Discharge to Assess": a local instance of a known scheme
+                accepted = [a if a not in outer else (a[0], a[1], a[2], Head(k.id, k.label, ())) for a in accepted]
+                continue
             if any(a[0] == s and k.label in ("VoluntaryOrganisation", "PublicAgency") for a in outer):
                 # "Carers Trust East Midlands": a local branch of a known body
                 accepted = [a if not (a[0] == s and a in outer) else (a[0], a[1], a[2], Head(k.id, k.label, ())) for a in accepted]
@@ -374,6 +439,10 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             accepted = [a for a in accepted if a not in outer]
             k = tabs["known"][m.group()]
             name = k.name if m.group() != k.name and m.group() in k.aliases and len(m.group()) <= 6 else m.group()
+            ym = YEARS_AFTER_RE.match(text, e) if k.label == "Strategy" else None
+            if ym and free(e, ym.end()):
+                e = ym.end()
+                name = text[s:e]
             add(s, e, k.label, k.id, name, "name", canon=k.name)
 
     # quoted names: 'Settle at Home' scheme
@@ -403,14 +472,27 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         am = ACRONYM_RE.match(text, e + 1) if text[e:e + 2] == " (" else None
         if am:
             acr = am.group(1)
+        inner = re.search(r"\s\(([A-Z][A-Za-z&]{1,7})\)\s", text[s:e])
+        if inner:  # "Humber and North Yorkshire (HNY) Health and Care Partnership"
+            inner_acronyms.setdefault(inner.group(1), text[s:s + inner.start()])
         after = am.end() if am else e
         ym = YEARS_AFTER_RE.match(text, e)
         if h is not None and h.label == "Strategy" and ym:
             e = ym.end()
             surface = text[s:e]
         p = _prefix_label(words, tabs) if h is None else None
+        if h is None and p is None and surface not in tabs["known"] and len(words) == 1 and (
+                s == 0 or words[0].endswith("ly")) and text[e:e + 2] != " (" and not re.match(r",\s+an?\s", text[e:]):
+            continue  # "Locally, ...", "However ..."
         canon = None
-        if h is not None:
+        if h is not None and h.label == "LocalAuthority" and council_official(clean_name(surface)) is None and re.search(
+                r"\b(?:Social|Voluntary|Community|Advisory|Youth|Race|Equality|Arts|Carers|Disability|Faith|Interfaith|"
+                r"Citizens|Pensioners|Tenants|Residents|Parents?|Sports?|Service\s+Users)\s+Council$", surface):
+            # "Kensington and Chelsea Social Council": a council that is not a local authority
+            label, rule = "VoluntaryOrganisation", "ent.head.council_other"
+        elif h is not None and h.label == "VoluntaryOrganisation" and words[-1] == "Trust" and "NHS" in words:
+            label, rule = "NHSBody", "ent.head.nhs_named_trust"  # "... NHS and Social Care Partnership Trust"
+        elif h is not None:
             label, rule = h.label, h.id
         elif p is not None:
             label, rule = p.label, p.id
@@ -421,8 +503,23 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             label, rule = None, "ent.untyped"
         name = clean_name(surface)
         keep = True
+        pre = re.search(r"\b(?:a|an)\s+((?:[\w-]+\s+){0,3}[\w-]+),\s+$", text[:s])
+        if pre and (label is None or label in ("Scheme", "VoluntaryOrganisation")) and p is None and canon is None:
+            ap = _appositive(", a " + pre.group(1) + ",", 0, tabs)
+            if ap is not None and ap.label == "VoluntaryOrganisation":
+                label, rule = ap.label, ap.id  # "a private provider, Weald Equipment Services"
+        if h is not None and label == "Fund":
+            lh, _ = _lower_head(text, after, tabs, multi=False)
+            if lh is not None and lh.label == "Scheme" and not lh.keep:
+                label, rule = lh.label, lh.id  # "the Community Grants programme" is a programme
+        if h is not None and ((h.words and h.words[-1] in WEAK_HEADS) or (label == "NHSBody" and words[0] != "NHS")):
+            ap = _appositive(text, after, tabs)
+            if ap is not None and ap.label != label and (label != "NHSBody" or ap.label == "Board"):
+                label, rule = ap.label, ap.id  # "Nottingham CityCare Partnership, a social enterprise"
         if label is None or (label == "Scheme" and h is None) or (label == "VoluntaryOrganisation" and p is None and canon is None):
             lh, lstop = _lower_head(text, after, tabs, multi=len(words) > 1 and s > 0)
+            if lh is not None and label is None and re.search(r"\b(?:a|an|any|no)\s+$", text[:s]):
+                continue  # "a British Sign Language service": a kind of service, not a named one
             if lh is not None:
                 label, rule, keep = lh.label, lh.id, lh.keep
                 if lh.keep and not am:
@@ -432,6 +529,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 ap = _appositive(text, after, tabs)
                 if ap is not None:
                     label, rule = ap.label, ap.id
+        if label is None and re.match(r"\s+(?:staff|colleagues|leaders|managers|workers|clinicians|nurses|doctors)\b", text[e:]):
+            continue  # "Salford Royal Hospital staff": people, not a named body
         if label is None and s == 0 and _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]) and not acr:
             continue  # "Occupational therapy ...", "Short-term reablement ..." at a sentence start
         if label is None:
@@ -440,7 +539,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 continue
             if len(content) == 1 and (content[0].lower() in common or s == 0):
                 continue
-            if _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]):
+            if len(content) <= 2 and _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]):
                 continue
             # a run made of council places: "Middlesbrough and Redcar and Cleveland"
             places = list(place_re.finditer(surface))
@@ -496,5 +595,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         if _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]):
             continue  # adjectival use: "Tees Valley local authorities"
         add(s, e, "LocalAuthority", "ent.council.place", lookup[m.group()], "place")
+    for a, expansion in inner_acronyms.items():
+        out.append(Candidate(offset, offset, "", None, "ent.acronym.inner", expansion, "inner", a))
     out.sort(key=lambda c: (c.start, -c.end))
     return out

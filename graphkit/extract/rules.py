@@ -47,7 +47,7 @@ FILES: tuple[str, ...] = (
 
 VOICES: frozenset[str] = frozenset(
     {"active", "passive", "members", "passive_list", "reverse", "fund_list", "between",
-     "agreement", "post", "its_chair", "joint_members", "to_council", "subject_pair", "by_with", "was_its_chair"}
+     "agreement", "post", "its_chair", "joint_members", "to_council", "subject_pair", "by_with", "was_its_chair", "members_front", "fund_subject"}
 )
 
 LEXICON_KINDS: frozenset[str] = frozenset(
@@ -97,9 +97,12 @@ class Trigger:
     pattern: re.Pattern
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rules:
-    """All rule data, compiled. Picklable and immutable; build it with ``load_rules``."""
+    """All rule data, compiled. Picklable and immutable; build it with ``load_rules``.
+
+    Compared and hashed by identity, so per-``Rules`` caches (matchers, tables) stay cheap.
+    """
 
     heads: tuple[Head, ...]
     lower_heads: tuple[Head, ...]

@@ -174,3 +174,55 @@ MORE = [
 @pytest.mark.parametrize(("council", "text", "want", "never"), MORE, ids=[p[0] for p in MORE])
 def test_genre_more_paragraphs(council, text, want, never):
     test_genre_paragraphs(council, text, want, never)
+
+
+REAL_REGISTER = [
+    (
+        "Stockport Metropolitan Borough Council",
+        "The local authority worked with partners including Stockport NHS Foundation Trust, Pennine Care NHS "
+        "Foundation Trust and Age UK Stockport to support people leaving hospital. There was a joint "
+        "Stockport Discharge to Assess pathway, which was funded by the Better Care Fund and led by the trust. "
+        "Partners told us the local authority was a strong and visible partner. Stockport Together, the "
+        "place-based partnership, was chaired by the leader of the council.",
+        [
+            ("Stockport Metropolitan Borough Council", "partnersWith", "Stockport NHS Foundation Trust"),
+            ("Stockport Metropolitan Borough Council", "partnersWith", "Pennine Care NHS Foundation Trust"),
+            ("Stockport Metropolitan Borough Council", "partnersWith", "Age UK Stockport"),
+            ("Better Care Fund", "funds", "Stockport Discharge to Assess"),
+            ("Stockport Metropolitan Borough Council", "chairs", "Stockport Together"),
+        ],
+        [],
+    ),
+    (
+        "Derby City Council",
+        "Derby City Council had a section 75 agreement with Derbyshire Healthcare NHS Foundation Trust for "
+        "mental health social work. Staff from both organisations worked in integrated teams. The local "
+        "authority was not a member of the Derby Homes Board. The Derby Carers Hub was run by Carers "
+        "Association Derby and funded by the council through a grant of £250,000.",
+        [
+            ("Derby City Council", "partyTo", "section 75 agreement"),
+            ("Derbyshire Healthcare NHS Foundation Trust", "partyTo", "section 75 agreement"),
+            ("Carers Association Derby", "delivers", "Derby Carers Hub"),
+            ("Derby City Council", "funds", "Derby Carers Hub"),
+        ],
+        [("Derby City Council", "memberOf", "Derby Homes Board")],
+    ),
+    (
+        "Hertfordshire County Council",
+        "Hertfordshire County Council commissioned Carers in Hertfordshire to provide carers' assessments on its "
+        "behalf. The council was represented on the Hertfordshire and West Essex Integrated Care Partnership. "
+        "Herts Help, a community navigation service, was delivered by the council with Hertfordshire "
+        "Community NHS Trust.",
+        [
+            ("Hertfordshire County Council", "commissions", "Carers in Hertfordshire"),
+            ("Hertfordshire County Council", "memberOf", "Hertfordshire and West Essex Integrated Care Partnership"),
+            ("Hertfordshire County Council", "delivers", "Herts Help"),
+        ],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("council", "text", "want", "never"), REAL_REGISTER, ids=[p[0] for p in REAL_REGISTER])
+def test_genre_register_paragraphs(council, text, want, never):
+    test_genre_paragraphs(council, text, want, never)

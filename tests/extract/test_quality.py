@@ -51,3 +51,13 @@ def test_quality_gold_json_shape():
     ids = [e["id"] for e in doc["entities"]]
     assert len(ids) == len(set(ids))
     assert all(len(r["evidence"]) <= 200 for r in doc["relations"])
+
+
+@pytest.mark.parametrize("name", ["gateshead", "kensington", "nottingham", "wiltshire", "cheshire_east", "bury", "lincolnshire", "torbay", "leeds", "medway", "sefton", "oldham", "shropshire", "salford", "brighton"])
+def test_quality_own_report_in_the_genre(name):
+    """Short reports about other councils, written and annotated before they were first run."""
+    data = Path(__file__).parent / "data"
+    gold = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
+    pred = to_gold_json(extract(read_report(data / f"{name}.txt"), load_rules()))
+    e, r = score(gold, pred)
+    assert f1(*e) >= 0.85 and f1(*r) >= 0.8, f"entities {e}, relations {r}"

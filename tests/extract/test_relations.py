@@ -70,6 +70,16 @@ ICB = "NHS Kent and Medway Integrated Care Board"
         ("Public Health Kent, which sits within the council, ran campaigns.", ("Public Health Kent", "partOf", K)),
         ("The council was one of 14 local authorities within the ICB.", (K, "partOf", "Integrated Care Board")),
         ("The Kent Brokerage Team was brought into the council in 2023.", ("Kent Brokerage Team", "partOf", K)),
+        ("Kent Enablement Ltd, a company owned by the council, provided home care.", ("Kent Enablement Ltd", "partOf", K)),
+        # more membership phrasing
+        ("The council is a partner in the Kent Vision Alliance.", (K, "memberOf", "Kent Vision Alliance")),
+        ("Members of the Kent Carers Forum include the council, Kent Police and Healthwatch Kent.",
+         ("Kent Police", "memberOf", "Kent Carers Forum")),
+        ("The Kent Carers Forum, whose members included Kent Carers Support and Age UK Maidstone, met monthly.",
+         ("Age UK Maidstone", "memberOf", "Kent Carers Forum")),
+        ("Kent Police and the council co-chaired the Kent Community Safety Board.",
+         ("Kent Police", "chairs", "Kent Community Safety Board")),
+        ("Kent Home Support was jointly funded by the council and Kent Police.", ("Kent Police", "funds", "Kent Home Support")),
     ],
 )
 def test_relations_found(text, triple):
