@@ -299,7 +299,21 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _error(self, err: HttpError) -> None:
-        self._send(err.status, (err.message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+        extra = {}
+        if self.command == "POST":  # the body may be unread: do not parse it as a request
+            self.close_connection = True
+            extra["Connection"] = "close"
+        self._send(err.status, (err.message + "\n").encode("utf-8"), "text/plain; charset=utf-8", extra)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's own errors (bad request line, unsupported method) as one line of plain text."""
+        self.close_connection = True
+        status = HTTPStatus(code)
+        line = " ".join((message or status.phrase).split())
+        try:
+            self._send(status, (line + "\n").encode("utf-8"), "text/plain; charset=utf-8", {"Connection": "close"})
+        except OSError:
+            pass
 
     def _handle(self, route: Callable[[], None]) -> None:
         try:

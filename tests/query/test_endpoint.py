@@ -358,3 +358,31 @@ def test_endpoint_cli_serve_port_zero(tmp_path, dataset):
 def test_endpoint_literal_round_trip(endpoint):
     status, _, body = get(endpoint, 'SELECT ?x WHERE { BIND("<b>é</b>" AS ?x) }')
     assert bindings(body) == [{"x": str(Literal("<b>é</b>"))}]
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
+def test_endpoint_other_methods_are_plain_text_errors(endpoint, method):
+    req = Request(endpoint.url + "sparql?query=<script>", data=b"x", method=method)
+    try:
+        _OPENER.open(req, timeout=60)
+        pytest.fail("expected an HTTP error")
+    except HTTPError as err:
+        with err:
+            assert err.code == 501
+            assert err.headers.get_content_type() == "text/plain"
+            assert b"<" not in err.read()
+
+
+def test_endpoint_keeps_serving_after_an_unread_post_body(endpoint):
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", endpoint.server_address[1], timeout=60)
+    try:
+        conn.request("POST", "/elsewhere", body=b"GET /sparql HTTP/1.1\r\n\r\n",
+                     headers={"Content-Type": "application/sparql-query"})
+        resp = conn.getresponse()
+        assert resp.status == 404 and resp.getheader("Connection") == "close"
+        resp.read()
+    finally:
+        conn.close()
+    assert get(endpoint, COUNT)[0] == 200
