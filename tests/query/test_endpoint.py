@@ -386,3 +386,47 @@ def test_endpoint_keeps_serving_after_an_unread_post_body(endpoint):
     finally:
         conn.close()
     assert get(endpoint, COUNT)[0] == 200
+
+
+@pytest.fixture
+def sparqlwrapper(monkeypatch):
+    """SPARQLWrapper (a test extra), talking to loopback without any proxy."""
+    try:
+        import SPARQLWrapper
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            pytest.fail("SPARQLWrapper is a test dependency: pip install -e .[test]")
+        pytest.skip("SPARQLWrapper not installed")
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    return SPARQLWrapper
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_endpoint_sparqlwrapper_client(endpoint, dataset, sparqlwrapper, method):
+    sw = sparqlwrapper.SPARQLWrapper(endpoint.url + "sparql")
+    sw.setMethod(method)
+    sw.setQuery(SELECT)
+    sw.setReturnFormat(sparqlwrapper.JSON)
+    doc = sw.query().convert()
+    assert [{k: v["value"] for k, v in row.items()} for row in doc["results"]["bindings"]] == expected(dataset, SELECT)
+    sw.setQuery("ASK { ?s ?p ?o }")
+    assert sw.query().convert()["boolean"] is True
+    sw.setQuery(CONSTRUCT)
+    sw.setReturnFormat(sparqlwrapper.TURTLE)
+    got = Graph().parse(data=sw.query().convert(), format="turtle")
+    assert set(got) == set(run_query(dataset, CONSTRUCT).graph)
+    sw.setQuery(SELECT)
+    sw.setReturnFormat(sparqlwrapper.CSV)
+    assert sw.query().convert().decode().splitlines()[0] == "s,o"
+
+
+def test_endpoint_sparqlwrapper_update_refused(endpoint, sparqlwrapper):
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    sw = sparqlwrapper.SPARQLWrapper(endpoint.url + "sparql")
+    sw.setMethod(sparqlwrapper.POST)
+    sw.setQuery(UPDATES[0])
+    with pytest.raises((SPARQLWrapperException, HTTPError)):
+        sw.query()
