@@ -16,7 +16,8 @@ Turtle (default) or N-Triples.
 Limits: a query text of at most ``max_query_bytes`` (default 64 KiB, else 413); each query
 and its serialisation get ``timeout`` seconds (default 30, else 503). rdflib cannot stop a
 running query, so a query over its budget runs on in a background thread and keeps one of
-``max_running`` slots (default 4) until it ends; when all slots are taken, requests get 503.
+``max_running`` slots (default 4) until it ends; a request waits up to ``timeout`` seconds
+for a free slot, then gets 503. Results are not paged: use LIMIT for big answers.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ from ..rdf.serialize import serialize
 from .ready import READY
 from .run import run_query
 
-__all__ = ["make_server", "EndpointServer", "MAX_QUERY_BYTES", "TIMEOUT", "MAX_RUNNING"]
+__all__ = ["EndpointServer", "HttpError", "MAX_QUERY_BYTES", "MAX_RUNNING", "TIMEOUT", "is_loopback",
+           "make_server", "negotiate", "prepare"]
 
 MAX_QUERY_BYTES = 64 * 1024
 TIMEOUT = 30.0
@@ -225,8 +227,11 @@ class EndpointServer(ThreadingHTTPServer):
         return f"http://{host}:{port}/"
 
     def run(self, work: Callable[[], tuple[bytes, str]]) -> tuple[bytes, str]:
-        """Run ``work`` in a thread within the time budget, holding one of the query slots."""
-        if not self.slots.acquire(blocking=False):
+        """Run ``work`` in a thread within the time budget, holding one of the query slots.
+
+        Raises HttpError 503 when no slot frees up within the budget or ``work`` overruns it.
+        """
+        if not self.slots.acquire(timeout=self.query_timeout):
             raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE, "too many queries running; try again later")
         box: dict[str, object] = {}
 

@@ -17,6 +17,8 @@ from urllib.parse import quote, urlencode
 from urllib.request import ProxyHandler, Request, build_opener
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 
 from graphkit.errors import GraphkitError
@@ -430,3 +432,41 @@ def test_endpoint_sparqlwrapper_update_refused(endpoint, sparqlwrapper):
     sw.setQuery(UPDATES[0])
     with pytest.raises((SPARQLWrapperException, HTTPError)):
         sw.query()
+
+
+def test_endpoint_concurrent_requests_all_answered(endpoint, dataset):
+    want = expected(dataset, SELECT)
+    results: list[list[dict[str, str]] | int] = []
+
+    def client() -> None:
+        for _ in range(5):
+            status, _, body = get(endpoint, SELECT)
+            results.append(bindings(body) if status == 200 else status)
+
+    threads = [threading.Thread(target=client) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert results == [want] * 40
+
+
+@settings(max_examples=30, deadline=None)
+@given(value=st.text(max_size=40))
+def test_endpoint_any_binding_string_is_a_value(value):
+    from rdflib import Graph
+
+    g = Graph().add((GKD["x"], GK.text, Literal("stored")))
+    server = make_server(g, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        status, _, body = fetch(server, "/queries/scores_by_statement?" + urlencode({"statement": value}))
+        assert status == 200, body
+        assert bindings(body) == []
+        status, _, body = get(server, "SELECT ?x WHERE { BIND(1 AS ?x) }", None, format="json")
+        assert status == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
