@@ -15,13 +15,16 @@ Turtle (default) or N-Triples.
 
 Limits: a query text of at most ``max_query_bytes`` (default 64 KiB, else 413); each query
 and its serialisation get ``timeout`` seconds (default 30, else 503). rdflib cannot stop a
-running query, so a query over its budget runs on in a background thread and keeps one of
-``max_running`` slots (default 4) until it ends; a request waits up to ``timeout`` seconds
-for a free slot, then gets 503. Results are not paged: use LIMIT for big answers.
+running query, so a query over its budget is interrupted in its worker thread (CPython's
+``PyThreadState_SetAsyncExc``: it stops at its next Python instruction, or when a long C
+call returns) and keeps one of ``max_running`` slots (default 4) until it has stopped; a
+request waits up to ``timeout`` seconds for a free slot, then gets 503. Results are not
+paged: use LIMIT for big answers.
 """
 
 from __future__ import annotations
 
+import ctypes
 import html
 import ipaddress
 import socket
@@ -229,29 +232,72 @@ class EndpointServer(ThreadingHTTPServer):
     def run(self, work: Callable[[], tuple[bytes, str]]) -> tuple[bytes, str]:
         """Run ``work`` in a thread within the time budget, holding one of the query slots.
 
-        Raises HttpError 503 when no slot frees up within the budget or ``work`` overruns it.
+        A worker over its budget is sent ``QueryCancelled`` (see ``_interrupt``) and its slot
+        comes back when it stops. Raises HttpError 503 when no slot frees up within the budget
+        or ``work`` overruns it.
         """
         if not self.slots.acquire(timeout=self.query_timeout):
             raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE, "too many queries running; try again later")
-        box: dict[str, object] = {}
+        box: dict[str, object] = {"phase": "running"}  # running -> finished | cancelled
+        lock = threading.Lock()
 
         def target() -> None:
             try:
-                box["value"] = work()
-            except BaseException as exc:  # handed back to the request thread
-                box["error"] = exc
+                try:
+                    outcome: tuple[str, object] | None = ("value", work())
+                except QueryCancelled:
+                    outcome = None
+                except BaseException as exc:  # handed back to the request thread
+                    outcome = ("error", exc)
+                with lock:
+                    if box["phase"] == "running" and outcome is not None:
+                        box["phase"] = "finished"
+                        box[outcome[0]] = outcome[1]
+            except QueryCancelled:
+                pass
             finally:
-                self.slots.release()
+                try:  # at most one QueryCancelled is ever sent; whenever it lands, release the slot
+                    _settle()
+                except QueryCancelled:
+                    _settle()
+                finally:
+                    self.slots.release()
 
         worker = threading.Thread(target=target, name="sparql-query", daemon=True)
         worker.start()
         worker.join(self.query_timeout)
-        if worker.is_alive():
-            raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE,
-                            f"query ran over its time budget of {self.query_timeout:g} s")
+        with lock:
+            if box["phase"] == "running":
+                box["phase"] = "cancelled"
+                _interrupt(worker)
+                raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE,
+                                f"query ran over its time budget of {self.query_timeout:g} s")
         if "error" in box:
             raise box["error"]  # type: ignore[misc]
         return box["value"]  # type: ignore[return-value]
+
+
+class QueryCancelled(BaseException):
+    """Raised inside a query worker over its time budget (a BaseException: rdflib must not catch it)."""
+
+
+_SET_ASYNC_EXC = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
+
+
+def _interrupt(worker: threading.Thread) -> None:
+    """Ask ``worker`` to raise QueryCancelled at its next Python instruction (CPython only).
+
+    rdflib has no way to stop a query; without this a runaway query would run to its end.
+    Code in a long C call notices only when it returns.
+    """
+    if _SET_ASYNC_EXC is not None and worker.ident is not None:
+        _SET_ASYNC_EXC(ctypes.c_ulong(worker.ident), ctypes.py_object(QueryCancelled))
+
+
+def _settle() -> None:
+    """Drop a QueryCancelled still pending for this thread (sent but not yet raised)."""
+    if _SET_ASYNC_EXC is not None:
+        _SET_ASYNC_EXC(ctypes.c_ulong(threading.get_ident()), None)
 
 
 def _answer(result, accept: str | None, fmt: str | None) -> Callable[[], tuple[bytes, str]]:

@@ -470,3 +470,35 @@ def test_endpoint_any_binding_string_is_a_value(value):
         server.shutdown()
         server.server_close()
         thread.join(10)
+
+
+def _slot_comes_back(server) -> bool:
+    for _ in range(600):  # bounded wait for the interrupted worker to stop
+        if server.slots.acquire(timeout=0.1):
+            server.slots.release()
+            return True
+    return False
+
+
+def test_endpoint_runaway_work_is_interrupted(dataset):
+    server = make_server(dataset, "127.0.0.1", 0, timeout=0.05, max_running=1)
+    try:
+        def spin():
+            for _ in range(10**10):
+                pass
+            return b"", "text/plain"
+
+        with pytest.raises(HttpError, match="time budget"):
+            server.run(spin)
+        assert _slot_comes_back(server)
+    finally:
+        server.server_close()
+
+
+def test_endpoint_runaway_query_gives_503_then_serves_again(start_endpoint, dataset):
+    server = start_endpoint(dataset, timeout=0.2, max_running=1)
+    status, _, body = get(server, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }")
+    assert status == 503 and b"time budget" in body
+    assert _slot_comes_back(server)
+    server.query_timeout = 60
+    assert get(server, COUNT)[0] == 200
