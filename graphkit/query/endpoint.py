@@ -167,7 +167,11 @@ def prepare(text: str) -> Query:
         query = translateQuery(parsed)
     except Exception as exc:
         raise HttpError(HTTPStatus.BAD_REQUEST, f"invalid SPARQL: {_first_line(exc)}") from exc
-    if any(c.name == "ServiceGraphPattern" for tree in (parsed, query.algebra) for c in _walk(tree)):
+    try:
+        service = any(c.name == "ServiceGraphPattern" for tree in (parsed, query.algebra) for c in _walk(tree))
+    except RecursionError as exc:
+        raise HttpError(HTTPStatus.BAD_REQUEST, "invalid SPARQL: nested too deeply") from exc
+    if service:
         raise HttpError(HTTPStatus.BAD_REQUEST, "SERVICE is not allowed: this endpoint never fetches data")
     return query
 
