@@ -205,6 +205,34 @@ def queries() -> None:
 
 @cli.command()
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on; 0 picks a free one.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Seconds each query may run before the client gets 503.")
+@click.option("--log", "log_requests", is_flag=True, help="Print one line per request to stderr.")
+def serve(graph, host, port, timeout, log_requests) -> None:
+    """Serve GRAPH as a read-only SPARQL endpoint (SPARQL 1.1 Protocol) until Ctrl-C.
+
+    Queries go to /sparql (GET or POST); / lists the ready queries, run at /queries/NAME.
+    """
+    from .query.endpoint import is_loopback, make_server
+
+    log = (lambda line: click.echo(line, err=True)) if log_requests else None
+    server = make_server(_load(graph), host, port, timeout=timeout, log=log)
+    if not is_loopback(host):
+        click.echo(f"graphkit: warning: listening on {host}, reachable beyond this machine", err=True)
+    click.echo(f"graphkit: SPARQL endpoint at {server.url}sparql (Ctrl-C to stop)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("graphkit: stopped", err=True)
+    finally:
+        server.server_close()
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="ttl", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write here (atomically) instead of stdout.")
