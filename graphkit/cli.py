@@ -67,7 +67,8 @@ def _run_build(paths, jobs, rules, corrections, quiet, validate=True):
     for failure in result.failures:
         click.echo(f"graphkit: error: {failure.message}", err=True)
     for warning in result.resolution.warnings:
-        click.echo(f"graphkit: warning: {warning}", err=True)
+        kind = "note" if warning.startswith("correction suppress") else "warning"
+        click.echo(f"graphkit: {kind}: {warning}", err=True)
     return result
 
 

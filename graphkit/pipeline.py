@@ -202,6 +202,9 @@ def build(
     jobs = max(1, jobs or os.cpu_count() or 1)
     jobs = min(jobs, max(1, len(files)))
     rules_key = tuple(str(d) for d in rules_dirs)
+    from .extract import load_rules
+
+    load_rules(rules_key)  # a malformed rule file fails here, once, before any worker starts
     pool = None
     try:
         if jobs > 1:

@@ -84,4 +84,12 @@ def build_outputs(result: Build, out_dir: str | Path) -> dict[str, Any]:
     manifest = _manifest(result, digests)
     files["manifest.json"] = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
     publish(files, out_dir)
+    _prune_texts(Path(out_dir), files)
     return manifest
+
+
+def _prune_texts(out: Path, files: dict) -> None:
+    """Remove texts of reports that are no longer part of the build."""
+    for old in sorted((out / "texts").glob("*.txt")):
+        if f"texts/{old.name}" not in files:
+            old.unlink(missing_ok=True)

@@ -209,3 +209,24 @@ def test_readme_mentions_every_command_and_ready_query():
         assert f"graphkit {command}" in readme, command
     for name in QUERIES:
         assert name in readme, name
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_bad_rules_file_is_one_line_error_with_any_jobs(runner, tmp_path, jobs):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "gazetteer.jsonl").write_text("not json\n", encoding="utf-8")
+    result = runner.invoke(cli, ["build", str(SEEDS), "--out", str(tmp_path / "o"), "-q", "-j", jobs,
+                                 "--rules", str(rules)])
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and "gazetteer.jsonl:1" in result.stderr
+    assert not (tmp_path / "o" / "graph.ttl").exists()
+
+
+def test_rebuild_with_fewer_reports_drops_their_texts(runner, built_out, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(built_out, out)
+    one = SEEDS / "000_e25c44a579d8a69c.txt"
+    result = runner.invoke(cli, ["build", str(one), "--out", str(out), "-q", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (out / "texts").iterdir()) == [one.name]

@@ -102,11 +102,18 @@ def test_directory(tmp_path):
         read_report(tmp_path)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
-def test_unreadable_file(tmp_path):
+def test_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text(TEXT, encoding="utf-8")
     path.chmod(0)
+    real = type(path).read_bytes
+
+    def refuse(self):  # root may read a mode-0 file, so refuse as the OS would for a user
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(type(path), "read_bytes", refuse)
     with pytest.raises(IngestError, match="locked.txt: cannot read"):
         read_report(path)
 
