@@ -17,6 +17,7 @@ def council_links(G: nx.Graph) -> dict[str, dict[str, set[str]]]:
     """For each council, its directly linked nodes and the predicates linking them.
 
     Edges count in either direction; an edge without ``predicate`` counts as ``related``.
+    An edge that only reference data states (no report) is not a partnership and is left out.
 
     Examples
     --------
@@ -28,7 +29,10 @@ def council_links(G: nx.Graph) -> dict[str, dict[str, set[str]]]:
     """
     councils = {n for n, t in G.nodes(data="type") if t == COUNCIL}
     links: dict[str, dict[str, set[str]]] = {c: defaultdict(set) for c in sorted(councils)}
-    for u, v, p in G.edges(data="predicate"):
+    for u, v, d in G.edges(data=True):
+        if d.get("sentences") and not d.get("reports"):
+            continue  # reference data only: no report says so
+        p = d.get("predicate")
         for council, other in ((u, v), (v, u)):
             if council in councils and other != council:
                 links[council][other].add(p or "related")
