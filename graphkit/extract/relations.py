@@ -72,9 +72,9 @@ def _tone(text: str, rules: Rules, spans: list[tuple[int, int]] = ()) -> str:
         text = text[:s] + " " * (e - s) + text[e:]
     pos = sum(len(c.pattern.findall(text)) for c in rules.cues_of("positive"))
     neg = sum(len(c.pattern.findall(text)) for c in rules.cues_of("negative"))
-    if pos and (neg or (any(c.pattern.search(text) for c in rules.cues_of("contrast"))
-                        and any(c.pattern.search(text) for c in rules.cues_of("negation")))):
-        return "mixed"
+    contrast = any(c.pattern.search(text) for c in rules.cues_of("contrast"))
+    if (pos and neg) or ((pos or neg) and contrast):
+        return "mixed"  # praise or criticism qualified by "but", "although", "however" ...
     return "positive" if pos else "negative" if neg else "neutral"
 
 
