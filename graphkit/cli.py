@@ -224,6 +224,14 @@ def serve(graph, host, port, timeout, log_requests) -> None:
     if not is_loopback(host):
         click.echo(f"graphkit: warning: listening on {host}, reachable beyond this machine", err=True)
     click.echo(f"graphkit: SPARQL endpoint at {server.url}sparql (Ctrl-C to stop)", err=True)
+
+    def stop(signum, frame):  # also when started in the background, where SIGINT is ignored
+        raise KeyboardInterrupt
+
+    import signal
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
