@@ -8,13 +8,17 @@ BIN := $(VENV)/bin
 $(BIN)/graphkit: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-extras: $(BIN)/graphkit
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
 demo: $(BIN)/graphkit
 	$(BIN)/graphkit build seeds --out out
 
-test: $(BIN)/graphkit
+test: $(VENV)/.test-extras
 	$(BIN)/python -m pytest -q
 
 eval: $(BIN)/graphkit
