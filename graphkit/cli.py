@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from collections.abc import Sequence
@@ -66,6 +67,13 @@ def _run_build(paths, jobs, rules, corrections, quiet, validate=True):
                        corrections=corrections, validate=validate)
     for failure in result.failures:
         click.echo(f"graphkit: error: {failure.message}", err=True)
+    by_text: dict[str, str] = {}
+    for x in result.extractions:
+        digest = hashlib.sha256(x.report.text.encode("utf-8")).hexdigest()
+        if digest in by_text:
+            click.echo(f"graphkit: warning: {x.report.path} has the same text as {by_text[digest]}; "
+                       "its facts are counted twice", err=True)
+        by_text.setdefault(digest, x.report.path)
     for warning in result.resolution.warnings:
         kind = "note" if warning.startswith("correction suppress") else "warning"
         click.echo(f"graphkit: {kind}: {warning}", err=True)
@@ -263,7 +271,14 @@ def validate(graph) -> None:
     """Check GRAPH against ontology/shapes.ttl; print each violation, exit 1 if any."""
     from .rdf import union_graph, validate as run_validate
 
-    violations = run_validate(union_graph(_load(graph)))
+    merged = union_graph(_load(graph))
+    from rdflib import RDF
+
+    from .rdf import GK
+
+    if not any(merged.triples((None, RDF.type, GK.Report))):
+        _fail(f"{graph}: holds no gk:Report, so it is not a graph graphkit built; nothing to validate")
+    violations = run_validate(merged)
     for v in violations:
         click.echo(v)
     if violations:

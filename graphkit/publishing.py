@@ -47,6 +47,15 @@ def render_outputs(result: Build) -> dict[str, bytes | str]:
     return files
 
 
+def _count_facts(graph) -> int:
+    """Relations (gk:Fact nodes) in the built graph, after corrections."""
+    from rdflib import RDF
+
+    from .rdf import GK
+
+    return sum(1 for _ in graph.subjects(RDF.type, GK.Fact))
+
+
 def _manifest(result: Build, digests: dict[str, str]) -> dict[str, Any]:
     reports = []
     for x in result.extractions:
@@ -65,7 +74,7 @@ def _manifest(result: Build, digests: dict[str, str]) -> dict[str, Any]:
         "counts": {
             "reports": len(result.extractions),
             "entities": len(result.resolution.entities),
-            "relations": sum(len(x.relations) for x in result.extractions),
+            "relations": _count_facts(result.graph),
             "triples": len(result.graph),
         },
         "outputs": digests,

@@ -230,3 +230,19 @@ def test_rebuild_with_fewer_reports_drops_their_texts(runner, built_out, tmp_pat
     result = runner.invoke(cli, ["build", str(one), "--out", str(out), "-q", "-j", "1"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (out / "texts").iterdir()) == [one.name]
+
+
+def test_validate_refuses_a_graph_graphkit_did_not_build(runner, tmp_path):
+    other = tmp_path / "foaf.ttl"
+    other.write_text("@prefix foaf: <http://xmlns.com/foaf/0.1/> . <http://x/a> a foaf:Person .\n", encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(other)])
+    assert result.exit_code == 1 and "foaf.ttl" in result.stderr and "gk:Report" in result.stderr
+
+
+def test_same_text_under_two_names_is_warned(runner, tmp_path):
+    seed = SEEDS / "000_e25c44a579d8a69c.txt"
+    shutil.copy(seed, tmp_path / "a.txt")
+    shutil.copy(seed, tmp_path / "b.txt")
+    result = runner.invoke(cli, ["build", str(tmp_path), "--out", str(tmp_path / "o"), "-q", "-j", "1"])
+    assert result.exit_code == 0
+    assert "b.txt has the same text as" in result.stderr and "a.txt" in result.stderr
