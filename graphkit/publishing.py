@@ -15,7 +15,7 @@ from .pipeline import Build
 
 __all__ = ["build_outputs", "render_outputs"]
 
-_LIBRARIES = ("rdflib", "networkx", "pyvis", "lxml", "pypdf", "spacy", "rapidfuzz", "pyshacl")
+_LIBRARIES = ("rdflib", "networkx", "pyvis", "lxml", "pypdf", "rapidfuzz", "pyshacl")
 
 
 def _versions() -> dict[str, str]:

@@ -246,3 +246,19 @@ def test_same_text_under_two_names_is_warned(runner, tmp_path):
     result = runner.invoke(cli, ["build", str(tmp_path), "--out", str(tmp_path / "o"), "-q", "-j", "1"])
     assert result.exit_code == 0
     assert "b.txt has the same text as" in result.stderr and "a.txt" in result.stderr
+
+
+@pytest.mark.parametrize("name, syntax", [("graph.ttl", "turtle"), ("graph.trig", "trig")])
+def test_built_graph_parses_with_rapper_and_counts_agree(built_out, name, syntax):
+    import subprocess
+
+    from .conftest import require_tool
+
+    rapper = require_tool("rapper")
+    run = subprocess.run([rapper, "-i", syntax, "-c", str(built_out / name)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    count = int(run.stderr.split("returned")[1].split()[0])
+    from graphkit.loading import load_dataset
+
+    ds = load_dataset(built_out / name)
+    assert count == (len(ds) if syntax == "turtle" else sum(1 for _ in ds.quads()))
