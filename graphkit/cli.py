@@ -201,7 +201,28 @@ def query(graph, query, query_file, bind, fmt) -> None:
         raise click.UsageError("give a QUERY or --file, not both or neither")
     text = query if query is not None else query_file.read_text(encoding="utf-8")
     ds = _load(graph)
-    click.echo(format_result(run_query(ds, text, parse_bindings(bind)), fmt), nl=False)
+    bindings = parse_bindings(bind)
+    _warn_unknown_entities(ds, bindings)
+    click.echo(format_result(run_query(ds, text, bindings), fmt), nl=False)
+
+
+def _warn_unknown_entities(ds, bindings: dict) -> None:
+    """Say so when a bound entity id is not in the graph (the query would silently match nothing)."""
+    from rdflib import URIRef
+
+    from .rdf import GKD
+
+    for name, value in sorted(bindings.items()):
+        text = str(value)
+        if text.startswith("gkd:"):
+            iri = URIRef(str(GKD) + text[4:])
+        elif text.startswith(str(GKD)):
+            iri = URIRef(text)
+        else:
+            continue
+        if (iri, None, None) not in ds and (None, None, iri) not in ds:
+            click.echo(f"graphkit: warning: {name}={text} is not an entity of this graph "
+                       "(see `graphkit explain` or the councils query for ids)", err=True)
 
 
 @cli.command()

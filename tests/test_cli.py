@@ -262,3 +262,10 @@ def test_built_graph_parses_with_rapper_and_counts_agree(built_out, name, syntax
 
     ds = load_dataset(built_out / name)
     assert count == (len(ds) if syntax == "turtle" else sum(1 for _ in ds.quads()))
+
+
+def test_query_warns_when_a_bound_entity_is_not_in_the_graph(runner, built_out):
+    result = runner.invoke(cli, ["query", str(built_out / "graph.ttl"), "partners_of",
+                                 "--bind", "council=gkd:no-such-council"])
+    assert result.exit_code == 0
+    assert "no-such-council is not an entity of this graph" in result.stderr
