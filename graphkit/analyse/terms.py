@@ -35,31 +35,7 @@ except ImportError:
 
 GKD = Namespace("https://graphkit.example/id/")
 
-#: The nine entity classes, in the order used to break ties between types.
-ENTITY_TYPES: tuple[str, ...] = (
-    "LocalAuthority",
-    "NHSBody",
-    "Board",
-    "VoluntaryOrganisation",
-    "PublicAgency",
-    "Fund",
-    "Scheme",
-    "Strategy",
-    "Agreement",
-)
-
-#: The direct relations between entities.
-PREDICATES: tuple[str, ...] = (
-    "partnersWith",
-    "memberOf",
-    "chairs",
-    "funds",
-    "commissions",
-    "delivers",
-    "oversees",
-    "partyTo",
-    "partOf",
-)
+from ..model import ENTITY_TYPES, PREDICATES  # noqa: E402  (the order breaks ties between types)
 
 #: Predicates without a direction.
 SYMMETRIC: frozenset[str] = frozenset({"partnersWith"})
