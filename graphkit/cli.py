@@ -212,8 +212,14 @@ def _warn_unknown_entities(ds, bindings: dict) -> None:
 
     from .rdf import GKD
 
+    from .model import PREDICATES
+
     for name, value in sorted(bindings.items()):
         text = str(value)
+        if name == "predicate" and text.split(":")[-1].split("#")[-1] not in PREDICATES:
+            click.echo(f"graphkit: warning: predicate={text} is not a graphkit relation; "
+                       f"choose from: {', '.join(PREDICATES)}", err=True)
+            continue
         if text.startswith("gkd:"):
             iri = URIRef(str(GKD) + text[4:])
         elif text.startswith(str(GKD)):

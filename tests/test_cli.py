@@ -269,3 +269,11 @@ def test_query_warns_when_a_bound_entity_is_not_in_the_graph(runner, built_out):
                                  "--bind", "council=gkd:no-such-council"])
     assert result.exit_code == 0
     assert "no-such-council is not an entity of this graph" in result.stderr
+
+
+@pytest.mark.parametrize("value, warned", [("fund", True), ("funds", False), ("gk:funds", False)])
+def test_query_warns_on_an_unknown_predicate(runner, built_out, value, warned):
+    result = runner.invoke(cli, ["query", str(built_out / "graph.ttl"), "facts_by_predicate",
+                                 "--bind", f"predicate={value}"])
+    assert result.exit_code == 0
+    assert ("is not a graphkit relation" in result.stderr) == warned
