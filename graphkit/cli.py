@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sys
@@ -58,13 +59,9 @@ def _run_build(paths, jobs, rules, corrections, quiet, validate=True):
     from .pipeline import build
 
     bar, update = _progress_printer(quiet)
-    if bar is not None:
-        with bar:
-            result = build(paths or ("seeds",), jobs=jobs, rules_dirs=rules,
-                           corrections=corrections, validate=validate, progress=update)
-    else:
+    with bar if bar is not None else contextlib.nullcontext():
         result = build(paths or ("seeds",), jobs=jobs, rules_dirs=rules,
-                       corrections=corrections, validate=validate)
+                       corrections=corrections, validate=validate, progress=update)
     for failure in result.failures:
         click.echo(f"graphkit: error: {failure.message}", err=True)
     by_text: dict[str, str] = {}

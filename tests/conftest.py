@@ -45,3 +45,37 @@ def built_out(tmp_path_factory) -> Path:
     result = CliRunner().invoke(cli, ["build", str(SEEDS), "--out", str(out), "--jobs", "1", "--quiet"])
     assert result.exit_code == 0, result.output
     return out
+
+
+def _records():
+    """tests/rdf/records.py (hand-built Extraction and Resolution), importable as graphkit_test_records."""
+    import importlib.util
+    import sys
+
+    name = "graphkit_test_records"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / "rdf" / "records.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+records = _records()
+
+
+@pytest.fixture
+def extraction():
+    return records.make_extraction()
+
+
+@pytest.fixture
+def resolution(extraction):
+    return records.make_resolution([extraction])
+
+
+@pytest.fixture
+def dataset(extraction, resolution):
+    from graphkit.rdf import to_dataset
+
+    return to_dataset([extraction], resolution)

@@ -9,25 +9,17 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import GraphkitError
+from ..labels import norm
 
 __all__ = ["norm", "score", "score_report", "format_scores", "prf"]
 
 SYMMETRIC = {"partnersWith"}
 
 
-def norm(label: str) -> str:
-    """Normalise a label for matching: ASCII, lower case, no punctuation or leading article."""
-    s = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    s = s.lower().replace("&", " and ")
-    s = re.sub(r"[\u2019'`]s\b", "s", s)
-    s = re.sub(r"[^a-z0-9]+", " ", s)
-    s = re.sub(r"^(the|a|an) ", "", s.strip())
-    return re.sub(r"\s+", " ", s).strip()
 
 
 def _load(path: Path) -> dict:

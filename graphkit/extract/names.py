@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..labels import norm
+
 __all__ = ["norm", "match_key", "slugify", "clean_name", "YEARS_RE"]
 
 YEARS_RE = re.compile(r"\s*\(?\b(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\)?\s*$")
@@ -14,14 +16,6 @@ _VARIANTS = (("north east", "northeast"), ("north west", "northwest"), ("south e
              ("well being", "wellbeing"), ("health care", "healthcare"), ("co production", "coproduction"))
 
 
-def norm(label: str) -> str:
-    """Lowercase ASCII words, '&' as 'and', possessive 's folded, leading article dropped."""
-    s = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    s = s.lower().replace("&", " and ")
-    s = re.sub(r"['`]s\b", "s", s)
-    s = re.sub(r"[^a-z0-9]+", " ", s)
-    s = re.sub(r"^(the|a|an) ", "", s.strip())
-    return re.sub(r"\s+", " ", s).strip()
 
 
 def match_key(label: str) -> str:

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from graphkit.labels import norm
 
 __all__ = [
     "CASES_DIR",
@@ -80,14 +81,6 @@ def report_text(case: dict[str, Any]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def norm(label: str) -> str:
-    """Normalise a label as the scorer does (case, punctuation, leading article, '&')."""
-    s = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    s = s.lower().replace("&", " and ")
-    s = re.sub(r"[\u2019'`]s\b", "s", s)
-    s = re.sub(r"[^a-z0-9]+", " ", s)
-    s = re.sub(r"^(the|a|an) ", "", s.strip())
-    return re.sub(r"\s+", " ", s).strip()
 
 
 def labels(name: str, aliases: Iterable[str]) -> frozenset[str]:
