@@ -19,8 +19,8 @@ def run_bench(paths: Iterable[str], *, repeat: int = 3, jobs: int | None = 1) ->
     Peak Python memory comes from one more run under tracemalloc (which slows it, so that run
     is not timed).
     """
-    from .pipeline import build
-    from .publishing import render_outputs
+    from ..pipeline import build
+    from ..publishing import render_outputs
 
     paths = list(paths)
     runs: list[dict[str, float]] = []
