@@ -108,7 +108,12 @@ def _first_line(exc: BaseException) -> str:
 def to_ox(term: Node):
     """An rdflib term as a pyoxigraph term (the default graph id as ``DefaultGraph``)."""
     if isinstance(term, URIRef):
-        return ox.DefaultGraph() if term == DATASET_DEFAULT_GRAPH_ID else ox.NamedNode(str(term))
+        if term == DATASET_DEFAULT_GRAPH_ID:
+            return ox.DefaultGraph()
+        try:
+            return ox.NamedNode(str(term))
+        except ValueError as exc:
+            raise QueryError(f"cannot use <{term}>: not a valid IRI ({_first_line(exc)})") from exc
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
@@ -262,7 +267,7 @@ _TOKENS = re.compile(
     r'|<[^<>"{}|^`\\\x00-\x20]*>'                  # IRIs
     r'|#[^\n\r]*',                                 # comments
     re.S)
-_PROLOGUE = re.compile(r"\s*(?:(?:BASE|PREFIX\s*[^\s:]*:)\s*)*([A-Za-z]+)", re.I)
+_PROLOGUE = re.compile(r"\s*(?:(?:BASE|PREFIX\s*[^\s:]*:)\s*<>\s*)*([A-Za-z]+)", re.I)
 _SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:.-])", re.I)
 _UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 
@@ -286,7 +291,7 @@ def check_query(text: str) -> QueryShape:
     """
     text = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)) if int(m.group(1) or m.group(2), 16) < 0x110000
                        else m.group(0), text)
-    code = _TOKENS.sub(lambda m: " " if m.group(0).startswith("#") else " x ", text)
+    code = _TOKENS.sub(lambda m: " " if m.group(0)[0] == "#" else " <> " if m.group(0)[0] == "<" else ' "" ', text)
     first = _PROLOGUE.match(code)
     depth = deepest = 0
     for ch in code:

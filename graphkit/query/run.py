@@ -30,13 +30,25 @@ _INT = re.compile(r"[+-]?[0-9]+")
 def _as_iri(value: str) -> URIRef | None:
     """An IRI written as ``<...>``, ``http(s)://...`` or a CURIE with a graphkit prefix."""
     if value.startswith("<") and value.endswith(">"):
-        return URIRef(value[1:-1])
-    if value.startswith(("http://", "https://", "urn:")):
-        return URIRef(value)
-    m = _CURIE.fullmatch(value)
-    if m and m.group(1) in PREFIXES:
-        return URIRef(PREFIXES[m.group(1)] + m.group(2))
-    return None
+        iri = value[1:-1]
+    elif value.startswith(("http://", "https://", "urn:")):
+        iri = value
+    elif (m := _CURIE.fullmatch(value)) and m.group(1) in PREFIXES:
+        iri = PREFIXES[m.group(1)] + m.group(2)
+    else:
+        return None
+    return URIRef(iri) if _valid_iri(iri) else None
+
+
+def _valid_iri(text: str) -> bool:
+    """True for an absolute IRI (RFC 3987, as pyoxigraph checks it); anything else is bound as a literal."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _guess(value: str) -> Node:
