@@ -95,8 +95,37 @@ class OxGraph:
                                  "variable (add it to the SELECT clause, or use engine='rdflib')") from exc
             raise QueryError(f"query failed: {message}") from exc
 
+    def run(self, text: str, substitutions: Mapping[str, Node] | None = None):
+        """Like ``query``, but a bound variable a SELECT does not project is projected for the
+        engine and left out of the result: returns ``(raw results, names to leave out)``."""
+        hidden: list[str] = []
+        while True:
+            try:
+                return self.query(_project(text, hidden), substitutions), tuple(hidden)
+            except QueryError as exc:
+                cause = exc.__cause__
+                m = _UNPROJECTED.search(str(cause)) if isinstance(cause, RuntimeError) else None
+                if m is None or m.group(1) in hidden or _project(text, [m.group(1)]) is None:
+                    raise
+                hidden.append(m.group(1))
+
     def __len__(self) -> int:
         return len(self.store)
+
+
+_UNPROJECTED = re.compile(r"does not contains? variable \?(\w+) in its SELECT projection")
+_SELECT_AT = re.compile(r"(?is)\A(?:\s+|#[^\n]*\n|BASE\s*<[^<>\s]*>|PREFIX\s*[^\s:]*:\s*<[^<>\s]*>)*"
+                        r"SELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?")
+
+
+def _project(text: str, names: list[str]) -> str | None:
+    """``text`` with ``?name`` added to its top SELECT clause (None when it has none to find)."""
+    if not names:
+        return text
+    m = _SELECT_AT.match(text)
+    if m is None:
+        return None
+    return text[:m.end()] + "".join(f"?{n} " for n in names) + text[m.end():]
 
 
 def _first_line(exc: BaseException) -> str:
@@ -232,8 +261,9 @@ def _graph_id(context) -> Node:
 
 # -- results ----------------------------------------------------------------------------------
 
-def to_result(raw) -> Result:
-    """pyoxigraph results as an rdflib ``Result`` (SELECT, ASK or CONSTRUCT), with rdflib terms."""
+def to_result(raw, hidden: Iterable[str] = ()) -> Result:
+    """pyoxigraph results as an rdflib ``Result`` (SELECT, ASK or CONSTRUCT), with rdflib terms;
+    the variables named in ``hidden`` are left out."""
     if isinstance(raw, ox.QueryBoolean):
         out = Result("ASK")
         out.askAnswer = bool(raw)
@@ -246,11 +276,13 @@ def to_result(raw) -> Result:
         out.graph = graph
         return out
     out = Result("SELECT")
-    names = [v.value for v in raw.variables]
-    out.vars = [Variable(n) for n in names]
+    hidden = set(hidden)
+    variables = [Variable(v.value) for v in raw.variables]
+    keep = [i for i, v in enumerate(variables) if str(v) not in hidden]
+    out.vars = [variables[i] for i in keep]
     rows = []
     for solution in raw:
-        rows.append({var: from_ox(value) for var, value in zip(out.vars, solution) if value is not None})
+        rows.append({variables[i]: from_ox(solution[i]) for i in keep if solution[i] is not None})
     out.bindings = rows
     return out
 

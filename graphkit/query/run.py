@@ -144,7 +144,8 @@ def run_query(graph, query: str, bindings: Mapping[str, object] | None = None, *
         ready query, strings follow the parameter's kind: an ``entity`` takes a slug, CURIE or
         IRI; a ``term`` a relation name such as ``funds``. Otherwise a string that looks like an
         IRI or CURIE becomes an IRI, an integer string an integer, anything else a plain literal.
-        On pyoxigraph a SELECT must project every variable it binds.
+        (pyoxigraph binds only variables a SELECT projects; others are projected for it and left
+        out of the result.)
     engine : {"oxigraph", "rdflib"}
         pyoxigraph (fast; the default) or rdflib's own SPARQL engine. Both give the same answers
         as rdflib terms; rows come in the same order where the query orders them fully.
@@ -170,7 +171,7 @@ def run_query(graph, query: str, bindings: Mapping[str, object] | None = None, *
         raise QueryError(f"unknown engine {engine!r}; choose from: {', '.join(ENGINES)}")
     text, init = prepare_query(query, bindings)
     if engine == "oxigraph":
-        return to_result(to_store(graph).query(text, init))
+        return to_result(*to_store(graph).run(text, init))
     if not isinstance(graph, Graph):
         raise QueryError(f"engine 'rdflib' queries rdflib graphs, not {type(graph).__name__}")
     try:

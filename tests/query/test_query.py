@@ -122,11 +122,15 @@ def test_query_hostile_bindings_are_values(dataset, value, engine):
     assert rows[0].v == Literal(value) or str(rows[0].v) == value.strip("<>")
 
 
-def test_query_oxigraph_binds_only_projected_variables(dataset):
-    with pytest.raises(QueryError, match=r"\?v.*SELECT"):
-        run_query(dataset, "SELECT ?x WHERE { BIND(?v AS ?x) }", {"v": "a"})
-    rows = run_query(dataset, "SELECT ?x WHERE { BIND(?v AS ?x) }", {"v": "a"}, engine="rdflib")
-    assert [r.x for r in rows] == [Literal("a")]
+@pytest.mark.parametrize("query", [
+    "SELECT ?s WHERE { ?s <https://graphkit.example/ns#text> ?t }",
+    "PREFIX gk: <https://graphkit.example/ns#> # a comment\nSELECT DISTINCT ?s WHERE { ?s gk:text ?t }"])
+def test_query_binds_variables_a_select_does_not_project(engine, query):
+    from rdflib import Graph
+
+    g = Graph().add((GKD["x"], GK.text, Literal("stored"))).add((GKD["y"], GK.text, Literal("other")))
+    result = run_query(g, query, {"t": "stored"}, engine=engine)
+    assert [str(v) for v in result.vars] == ["s"] and list(result) == [(GKD["x"],)]
 
 
 def test_query_unknown_engine(dataset):
