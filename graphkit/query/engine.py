@@ -38,7 +38,7 @@ from rdflib.term import Node
 
 from ..errors import GraphkitError, QueryError
 
-__all__ = ["ENGINES", "MAX_DEPTH", "OxGraph", "QueryShape", "check_query", "from_ox", "load_store",
+__all__ = ["ENGINES", "MAX_DEPTH", "OxGraph", "QueryShape", "check_query", "format_times", "from_ox", "load_store",
            "time_queries", "to_ox", "to_result", "to_store"]
 
 #: Query engines of the Python API; the first is the default.
@@ -430,4 +430,7 @@ def format_times(times: dict) -> str:
 if __name__ == "__main__":  # python -m graphkit.query.engine GRAPH [REPEAT]
     import sys
 
-    print(format_times(time_queries(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 20)), end="")
+    from graphkit.query import engine as _engine  # this file runs as __main__: use the package's classes
+
+    print(_engine.format_times(_engine.time_queries(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 20)),
+          end="")
