@@ -426,11 +426,3 @@ def format_times(times: dict) -> str:
     widths = [max(len(r[i]) for r in lines) for i in range(len(head))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in lines) + "\n"
 
-
-if __name__ == "__main__":  # python -m graphkit.query.engine GRAPH [REPEAT]
-    import sys
-
-    from graphkit.query import engine as _engine  # this file runs as __main__: use the package's classes
-
-    print(_engine.format_times(_engine.time_queries(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 20)),
-          end="")
