@@ -30,14 +30,13 @@ def _versions() -> dict[str, str]:
 
 def render_outputs(result: Build) -> dict[str, bytes | str]:
     """Every output file of a build, relative path -> content (manifest excluded)."""
-    from .rdf import serialize
     from .resolve import merges_csv
     from .view import render_html
 
     files: dict[str, bytes | str] = {
-        "graph.ttl": serialize(result.graph, "ttl"),
-        "graph.trig": serialize(result.dataset, "trig"),
-        "graph.jsonld": serialize(result.dataset, "jsonld"),
+        "graph.ttl": result.assembly.turtle(),
+        "graph.trig": result.assembly.trig(),
+        "graph.jsonld": result.assembly.jsonld(),
         "network.html": render_html(result.graph, result.analysis),
         "analysis.json": json.dumps(result.analysis.to_dict(), indent=2, ensure_ascii=False) + "\n",
         "merges.csv": merges_csv(result.resolution),
@@ -47,13 +46,12 @@ def render_outputs(result: Build) -> dict[str, bytes | str]:
     return files
 
 
-def _count_facts(graph) -> int:
+def _count_facts(store) -> int:
     """Relations (gk:Fact nodes) in the built graph, after corrections."""
-    from rdflib import RDF
-
     from .rdf import GK
 
-    return sum(1 for _ in graph.subjects(RDF.type, GK.Fact))
+    query = f"SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ GRAPH ?g {{ ?f a <{GK.Fact}> }} }}"
+    return int(next(iter(store.query(query)))[0].value)
 
 
 def _manifest(result: Build, digests: dict[str, str]) -> dict[str, Any]:
@@ -74,8 +72,8 @@ def _manifest(result: Build, digests: dict[str, str]) -> dict[str, Any]:
         "counts": {
             "reports": len(result.extractions),
             "entities": len(result.resolution.entities),
-            "relations": _count_facts(result.graph),
-            "triples": len(result.graph),
+            "relations": _count_facts(result.store),
+            "triples": result.assembly.triples,
         },
         "outputs": digests,
         "libraries": _versions(),
