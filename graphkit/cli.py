@@ -55,13 +55,13 @@ def _progress_printer(quiet: bool):
     return bar, update
 
 
-def _run_build(paths, jobs, rules, corrections, quiet, validate=True):
+def _run_build(paths, jobs, rules, corrections, quiet, validate=True, cache=None):
     from .pipeline import build
 
     bar, update = _progress_printer(quiet)
     with bar if bar is not None else contextlib.nullcontext():
         result = build(paths or ("seeds",), jobs=jobs, rules_dirs=rules,
-                       corrections=corrections, validate=validate, progress=update)
+                       corrections=corrections, validate=validate, progress=update, cache=cache)
     for failure in result.failures:
         click.echo(f"graphkit: error: {failure.message}", err=True)
     by_text: dict[str, str] = {}
@@ -105,8 +105,11 @@ def cli() -> None:
 @_rules
 @_corrections
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the report graphs.")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Build cache folder (default: $GRAPHKIT_CACHE_DIR or ~/.cache/graphkit).")
+@click.option("--no-cache", is_flag=True, help="Build everything afresh; read and write no cache.")
 @_quiet
-def build(paths, out_dir, jobs, rules, corrections, no_validate, quiet) -> None:
+def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_cache, quiet) -> None:
     """Build the graph of PATHS (files or folders; default: seeds/) into --out.
 
     Writes graph.ttl (merged), graph.trig (one named graph per report), graph.jsonld,
@@ -116,7 +119,8 @@ def build(paths, out_dir, jobs, rules, corrections, no_validate, quiet) -> None:
     """
     from .publishing import build_outputs
 
-    result = _run_build(paths, jobs, rules, corrections, quiet, validate=not no_validate)
+    cache = False if no_cache else (cache_dir or True)
+    result = _run_build(paths, jobs, rules, corrections, quiet, validate=not no_validate, cache=cache)
     if result.violations:
         for v in result.violations[:50]:
             click.echo(f"graphkit: shape violation: {v}", err=True)

@@ -156,7 +156,7 @@ def _extraction_key(path: str) -> str:
     return digest("extract", path, data, _RULES_KEY, code_version())
 
 
-def _process_one(path: str) -> tuple[str, Extraction | None, str | None, str]:
+def _process_one(path: str) -> tuple[str, Extraction | None, str | None, str, bool]:
     key = ""
     if _CACHE is not None and _CACHE.root is not None:
         try:
@@ -166,17 +166,17 @@ def _process_one(path: str) -> tuple[str, Extraction | None, str | None, str]:
     if key:
         cached = _CACHE.get("extract", key)
         if cached is not None:
-            return path, cached, None, key
+            return path, cached, None, key, True
     try:
         extraction = process_document(path, _RULES)
     except GraphkitError as exc:
-        return path, None, str(exc), key
+        return path, None, str(exc), key, False
     if key:
         _CACHE.put("extract", key, extraction)
-    return path, extraction, None, key
+    return path, extraction, None, key, False
 
 
-def _graph_one(args: tuple[Extraction, Resolution, bool, str]) -> tuple[str, Any, list[str]]:
+def _graph_one(args: tuple[Extraction, Resolution, bool, str]) -> tuple[str, Any, list[str], bool]:
     """Build, validate and render one report's graph (or take it from the cache)."""
     from .cache import digest
     from .rdf import report_graph, validate
@@ -188,13 +188,13 @@ def _graph_one(args: tuple[Extraction, Resolution, bool, str]) -> tuple[str, Any
     if graph_key:
         cached = _CACHE.get("graph", graph_key)
         if cached is not None:
-            return rid, cached[0], cached[1]
+            return rid, cached[0], cached[1], True
     g = report_graph(extraction, resolution)
     violations = validate(g) if check else []
     part = render_part(rid, g)
     if graph_key:
         _CACHE.put("graph", graph_key, (part, violations))
-    return rid, part, violations
+    return rid, part, violations, False
 
 
 def _slice_digest(resolution: Resolution) -> str:
@@ -306,7 +306,9 @@ def build(
         timings["read_extract"] = time.perf_counter() - t0
         extractions = []
         keys: dict[str, str] = {}
-        for path, extraction, error, key in results:
+        stats = {"extract_hits": sum(r[4] for r in results)}
+        stats["extract_misses"] = len(results) - stats["extract_hits"]
+        for path, extraction, error, key, _hit in results:
             if error is not None:
                 failures.append(Failure(path, error))
             else:
@@ -326,19 +328,22 @@ def build(
                  for x, sl in zip(extractions, _slices(resolution, extractions))]
         graphs = _map(_graph_one, tasks, jobs, pool, progress, "graph")
         del tasks
+        stats["graph_hits"] = sum(r[3] for r in graphs)
+        stats["graph_misses"] = len(graphs) - stats["graph_hits"]
         timings["graph_validate"] = time.perf_counter() - t2
     finally:
         if pool is not None:
             pool.shutdown()
-    violations = tuple(f"{rid}: {v}" for rid, _, vs in graphs for v in vs)
+    violations = tuple(f"{rid}: {v}" for rid, _, vs, _ in graphs for v in vs)
     t3 = time.perf_counter()
-    assembly = Assembly([part for _, part, _ in graphs], entities_graph(resolution))
+    assembly = Assembly([part for _, part, _, _ in graphs], entities_graph(resolution))
     del graphs
     trig = assembly.trig()
     store = assembly.store(trig)
     del trig
     timings["merge"] = time.perf_counter() - t3
-    stats = {"hits": _CACHE.hits, "misses": _CACHE.misses} if jobs == 1 and _CACHE is not None else {}
+    if not cache_dir:
+        stats = {}
     result = Build(
         extractions=tuple(extractions),
         resolution=resolution,
