@@ -156,7 +156,10 @@ def _extraction_key(path: str) -> str:
     return digest("extract", path, data, _RULES_KEY, code_version())
 
 
-def _process_one(path: str) -> tuple[str, Extraction | None, str | None, str, bool]:
+def _process_one(path: str) -> tuple[str, Extraction | None, str | None, str, bool, dict]:
+    """Read and extract one file (or take it from the cache); with the seconds each step took."""
+    from .extract import extract
+
     key = ""
     if _CACHE is not None and _CACHE.root is not None:
         try:
@@ -166,17 +169,21 @@ def _process_one(path: str) -> tuple[str, Extraction | None, str | None, str, bo
     if key:
         cached = _CACHE.get("extract", key)
         if cached is not None:
-            return path, cached, None, key, True
+            return path, cached, None, key, True, {}
+    t0 = time.perf_counter()
     try:
-        extraction = process_document(path, _RULES)
+        report = read_report(path)
+        t1 = time.perf_counter()
+        extraction = extract(report, _RULES)
     except GraphkitError as exc:
-        return path, None, str(exc), key, False
+        return path, None, str(exc), key, False, {}
+    seconds = {"read": t1 - t0, "extract": time.perf_counter() - t1}
     if key:
         _CACHE.put("extract", key, extraction)
-    return path, extraction, None, key, False
+    return path, extraction, None, key, False, seconds
 
 
-def _graph_one(args: tuple[Extraction, Resolution, bool, str]) -> tuple[str, Any, list[str], bool]:
+def _graph_one(args: tuple[Extraction, Resolution, bool, str]) -> tuple[str, Any, list[str], bool, dict]:
     """Build, validate and render one report's graph (or take it from the cache)."""
     from .cache import digest
     from .rdf import report_graph, validate
@@ -188,13 +195,17 @@ def _graph_one(args: tuple[Extraction, Resolution, bool, str]) -> tuple[str, Any
     if graph_key:
         cached = _CACHE.get("graph", graph_key)
         if cached is not None:
-            return rid, cached[0], cached[1], True
+            return rid, cached[0], cached[1], True, {}
+    t0 = time.perf_counter()
     g = report_graph(extraction, resolution)
+    t1 = time.perf_counter()
     violations = validate(g) if check else []
+    t2 = time.perf_counter()
     part = render_part(rid, g)
+    seconds = {"rdf": t1 - t0, "validate": t2 - t1, "render": time.perf_counter() - t2}
     if graph_key:
         _CACHE.put("graph", graph_key, (part, violations))
-    return rid, part, violations, False
+    return rid, part, violations, False, seconds
 
 
 def _slice_digest(resolution: Resolution) -> str:
@@ -232,6 +243,13 @@ def _slices(resolution: Resolution, extractions: Sequence[Extraction]) -> list[R
             suppressed_entities=frozenset(sup_ent.get(rid, ())),
         ))
     return out
+
+
+def _add_seconds(acc: dict[str, float], items: Iterable[dict]) -> dict[str, float]:
+    for seconds in items:
+        for k, v in seconds.items():
+            acc[k] = acc.get(k, 0.0) + v
+    return acc
 
 
 def _map(fn, items: Sequence, jobs: int, pool, progress: Progress | None, stage: str) -> list:
@@ -308,7 +326,8 @@ def build(
         keys: dict[str, str] = {}
         stats = {"extract_hits": sum(r[4] for r in results)}
         stats["extract_misses"] = len(results) - stats["extract_hits"]
-        for path, extraction, error, key, _hit in results:
+        cpu = _add_seconds({}, (r[5] for r in results))
+        for path, extraction, error, key, _hit, _s in results:
             if error is not None:
                 failures.append(Failure(path, error))
             else:
@@ -328,15 +347,16 @@ def build(
                  for x, sl in zip(extractions, _slices(resolution, extractions))]
         graphs = _map(_graph_one, tasks, jobs, pool, progress, "graph")
         del tasks
+        _add_seconds(cpu, (r[4] for r in graphs))
         stats["graph_hits"] = sum(r[3] for r in graphs)
         stats["graph_misses"] = len(graphs) - stats["graph_hits"]
         timings["graph_validate"] = time.perf_counter() - t2
     finally:
         if pool is not None:
             pool.shutdown()
-    violations = tuple(f"{rid}: {v}" for rid, _, vs, _ in graphs for v in vs)
+    violations = tuple(f"{rid}: {v}" for rid, _, vs, _, _ in graphs for v in vs)
     t3 = time.perf_counter()
-    assembly = Assembly([part for _, part, _, _ in graphs], entities_graph(resolution))
+    assembly = Assembly([part for _, part, _, _, _ in graphs], entities_graph(resolution))
     del graphs
     trig = assembly.trig()
     store = assembly.store(trig)
@@ -359,6 +379,7 @@ def build(
     result.analysis = analyse(result.graph)
     timings["analyse"] = time.perf_counter() - t4
     timings["total"] = time.perf_counter() - t0
+    timings.update({f"worker_{k}": v for k, v in sorted(cpu.items())})
     failures.sort(key=lambda f: f.path)
     result.failures = tuple(failures)
     return result
