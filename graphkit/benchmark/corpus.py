@@ -263,6 +263,20 @@ def generate_report(council: _Council, world: _World, rng: random.Random) -> str
     return "\n\n".join(blocks) + "\n"
 
 
+def _plan(n: int, seed: int, count: int, names: list[str]) -> list[tuple[int, str]]:
+    """(council index, file name) of each of ``n`` reports: councils in a seeded order, each
+    once per cycle; later cycles add ``-2``, ``-3``, ... to the slug."""
+    order = list(range(count))
+    random.Random(f"graphkit-corpus:{seed}:order").shuffle(order)
+    width = max(3, len(str(n - 1)))
+    plan = []
+    for i in range(n):
+        index, cycle = order[i % count], i // count
+        slug = council_slug(names[index]) + (f"-{cycle + 1}" if cycle else "")
+        plan.append((index, f"{i:0{width}d}_{slug}.txt"))
+    return plan
+
+
 def generate_corpus(n: int, out_dir: str | Path, *, seed: int = 0) -> list[Path]:
     """Write ``n`` generated assessment reports to ``out_dir``; return their paths.
 
@@ -302,13 +316,9 @@ def generate_corpus(n: int, out_dir: str | Path, *, seed: int = 0) -> list[Path]
     by_icb: dict[str, list[str]] = {}
     for c in councils:
         by_icb.setdefault(c.icb_code, []).append(c.name)
-    order = list(range(len(councils)))
-    random.Random(f"graphkit-corpus:{seed}:order").shuffle(order)
     worlds: dict[int, _World] = {}
     paths = []
-    width = max(3, len(str(n - 1)))
-    for i in range(n):
-        index = order[i % len(order)]
+    for i, (index, name) in enumerate(_plan(n, seed, len(councils), [c.name for c in councils])):
         council = councils[index]
         if index not in worlds:
             wrng = random.Random(f"graphkit-corpus:{seed}:world:{council.name}")
@@ -320,10 +330,7 @@ def generate_corpus(n: int, out_dir: str | Path, *, seed: int = 0) -> list[Path]
             own = wrng.sample(pool, min(len(pool), wrng.randint(2, 4)))
             worlds[index] = _World(council, neighbours, own, wrng)
         rng = random.Random(f"graphkit-corpus:{seed}:report:{i}")
-        text = generate_report(council, worlds[index], rng)
-        cycle = i // len(order)
-        slug = council_slug(council.name) + (f"-{cycle + 1}" if cycle else "")
-        path = out / f"{i:0{width}d}_{slug}.txt"
-        path.write_bytes(text.encode("utf-8"))
+        path = out / name
+        path.write_bytes(generate_report(council, worlds[index], rng).encode("utf-8"))
         paths.append(path)
     return paths

@@ -251,6 +251,16 @@ RELATIONS: dict[str, tuple[str, ...]] = {
         "{T} had not yet signed the {A}, and leaders said this slowed data sharing.",
         "{V} was not a party to the {A}, although it delivered much of the work it covered.",
     ),
+    "national": (
+        "{C} worked with Skills for Care on a programme to recruit and keep care workers.",
+        "{C} took part in an NHS England programme on hospital discharge alongside {T}.",
+        "Healthwatch England shared national findings with {V}, which used them in its local work.",
+        "{C} worked with the Local Government Association on a peer challenge of its safeguarding practice in {Y}.",
+        "{NB} worked with {C} and {N} on a regional approach to the care market.",
+        "The Better Care Fund was worth £{M} million in {PL} in {FY}, and the {HWB} oversaw it.",
+        "{C} received £{M} million from the Disabled Facilities Grant in {FY}.",
+        "NHS England funded the {S} as a pilot, and {C} planned to keep it going.",
+    ),
     "partOf": (
         "{C} was one of {n} local authorities within {I}.",
         "The {S} sat within the adult social care directorate of {C}.",
@@ -267,6 +277,11 @@ RELATIONS: dict[str, tuple[str, ...]] = {
 # ------------------------------------------------------------------ filler, with no relation
 
 FILLER: tuple[str, ...] = (
+    "Skills for Care data showed a vacancy rate of {pc}% among care workers in the area in {FY}.",
+    "NHS England figures showed the area was in the best quarter nationally for discharge delays.",
+    "National data published by NHS England showed {pc}% of people were satisfied with their care and support.",
+    "Healthwatch England's national work on carers' experiences was reflected in local surveys.",
+    "The Disabled Facilities Grant had been fully spent in each of the last three years.",
     "People told us staff listened to them and respected their choices.",
     "Waiting times for an assessment had fallen to an average of {wk} weeks by {MON} {Y}.",
     "In {MON} {Y}, {cnt} people were waiting for a care act assessment, down from the year before.",
