@@ -68,7 +68,7 @@ def _councils() -> list[_Council]:
     out = []
     for r in rows:
         place = r["name"].split(",")[0].strip() if ", City of" in r["name"] else r["name"]
-        out.append(_Council(r["official_council_name"].strip(), place, r["region"], r["icb_name"], r["icb_code"]))
+        out.append(_Council(" ".join(r["official_council_name"].split()), place, r["region"], r["icb_name"], r["icb_code"]))
     return out
 
 
