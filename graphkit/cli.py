@@ -337,10 +337,26 @@ def explain(entity, paths, rules, corrections, jobs) -> None:
 @click.option("--repeat", "-r", type=click.IntRange(min=1), default=3, show_default=True)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for per-report work.")
-def bench(paths, repeat, jobs) -> None:
-    """Time each stage and measure peak memory on PATHS (default: seeds/)."""
+@click.option("--generate", nargs=2, type=(click.IntRange(min=0), click.Path(file_okay=False, path_type=Path)),
+              default=None, metavar="N DIR",
+              help="Write a generated corpus of N full reports to DIR and exit (no timing).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the generated corpus.")
+def bench(paths, repeat, jobs, generate, seed) -> None:
+    """Time each stage and measure peak memory on PATHS (default: seeds/).
+
+    With --generate N DIR, write N generated reports in the genre (real council, ICB and trust
+    names, everything else fiction; the same N and --seed give the same bytes) and exit.
+    """
     from .benchmark import run_bench
 
+    if generate is not None:
+        from .benchmark import generate_corpus
+
+        n, out_dir = generate
+        written = generate_corpus(n, out_dir, seed=seed)
+        size = sum(p.stat().st_size for p in written)
+        click.echo(f"graphkit: {len(written)} files, {size / 1e6:.1f} MB -> {out_dir}/")
+        return
     click.echo(json.dumps(run_bench(paths or ("seeds",), repeat=repeat, jobs=jobs), indent=2))
 
 
