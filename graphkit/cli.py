@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -334,21 +335,36 @@ def explain(entity, paths, rules, corrections, jobs) -> None:
 
 @cli.command()
 @_paths
-@click.option("--repeat", "-r", type=click.IntRange(min=1), default=3, show_default=True)
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes for per-report work.")
+@click.option("--repeat", "-r", type=click.IntRange(min=1), default=None,
+              help="Runs per measurement (PATHS: builds, default 3; national: each ready query, default 20).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (PATHS: default 1; national: default all cores).")
 @click.option("--generate", nargs=2, type=(click.IntRange(min=0), click.Path(file_okay=False, path_type=Path)),
               default=None, metavar="N DIR",
               help="Write a generated corpus of N full reports to DIR and exit (no timing).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the generated corpus.")
-def bench(paths, repeat, jobs, generate, seed) -> None:
-    """Time each stage and measure peak memory on PATHS (default: seeds/).
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=Path("benchmarks/corpus"),
+              show_default=True, help="National benchmark: the corpus (generated with 153 reports if missing).")
+@click.option("--scales", default="1/16,1/4,1", show_default=True, help="National benchmark: fractions of the corpus.")
+@click.option("--results", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("benchmarks/results.json"), show_default=True,
+              help="National benchmark: where the results go (and the table into docs/benchmarks.md beside it).")
+@click.option("--rdflib-budget", type=click.FloatRange(min=1), default=120.0, show_default=True,
+              help="National benchmark: seconds rdflib's engine gets per scale for the reference queries.")
+def bench(paths, repeat, jobs, generate, seed, corpus, scales, results, rdflib_budget) -> None:
+    """Benchmark graphkit: the national corpus at three scales, or the stages on PATHS.
+
+    With no PATHS, build the national corpus (--corpus, generated if missing) at 1/16, 1/4 and
+    1x in fresh processes, without and with validation: wall time per stage, MB/s and peak
+    memory; every ready query --repeat times (p50/p95); the floor (read + one regex pass) and
+    the ready queries on rdflib's engine as references. Writes --results as JSON, the tables to
+    docs/benchmarks.md (between its bench markers) and prints them.
+
+    With PATHS, time each stage of --repeat builds of PATHS in this process (JSON).
 
     With --generate N DIR, write N generated reports in the genre (real council, ICB and trust
     names, everything else fiction; the same N and --seed give the same bytes) and exit.
     """
-    from .benchmark import run_bench
-
     if generate is not None:
         from .benchmark import generate_corpus
 
@@ -357,7 +373,32 @@ def bench(paths, repeat, jobs, generate, seed) -> None:
         size = sum(p.stat().st_size for p in written)
         click.echo(f"graphkit: {len(written)} files, {size / 1e6:.1f} MB -> {out_dir}/")
         return
-    click.echo(json.dumps(run_bench(paths or ("seeds",), repeat=repeat, jobs=jobs), indent=2))
+    if paths:
+        from .benchmark import run_bench
+
+        click.echo(json.dumps(run_bench(paths, repeat=repeat or 3, jobs=jobs or 1), indent=2))
+        return
+    from fractions import Fraction
+
+    from .benchmark import generate_corpus
+    from .benchmark.scale import markdown_table, run_national, update_docs
+    from .output import atomic_write
+
+    try:
+        fractions = tuple(Fraction(x.strip()) for x in scales.split(","))
+    except (ValueError, ZeroDivisionError):
+        _fail(f"--scales {scales!r}: give fractions such as 1/16,1/4,1")
+    if not corpus.is_dir():
+        written = generate_corpus(153, corpus, seed=seed)
+        click.echo(f"graphkit: generated {len(written)} reports -> {corpus}/", err=True)
+    report = run_national(corpus, jobs=jobs or os.cpu_count() or 1, scales=fractions, repeat=repeat or 20,
+                          rdflib_budget=rdflib_budget, log=lambda m: click.echo(m, err=True))
+    atomic_write(results, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    table = markdown_table(report)
+    docs = Path("docs/benchmarks.md")
+    if docs.is_file():
+        atomic_write(docs, update_docs(docs.read_text(encoding="utf-8"), table))
+    click.echo(table)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

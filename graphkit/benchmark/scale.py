@@ -25,7 +25,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-__all__ = ["run_national", "SCALES", "floor_pass", "sample_bindings", "time_ready_queries", "markdown_table"]
+__all__ = ["run_national", "SCALES", "floor_pass", "sample_bindings", "time_ready_queries", "markdown_table", "update_docs"]
 
 SCALES: tuple[Fraction, ...] = (Fraction(1, 16), Fraction(1, 4), Fraction(1))
 #: The floor: one compiled regular expression over the text (capitalised runs, like names).
@@ -291,6 +291,17 @@ def markdown_table(results: dict[str, Any]) -> str:
             lines.append(f"| {e['scale']} | {name} | {q['kind']} | {q['rows']} | {q['p50_ms']} | {q['p95_ms']} "
                          f"| {rdflib_ms} | {ratio} |")
     return "\n".join(lines) + "\n"
+
+
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+
+
+def update_docs(text: str, table: str) -> str:
+    """``text`` with the part between the bench markers replaced by ``table``."""
+    if BEGIN not in text or END not in text:
+        return text.rstrip("\n") + f"\n\n{BEGIN}\n{table}{END}\n"
+    head, rest = text.split(BEGIN, 1)
+    return f"{head}{BEGIN}\n{table}{END}{rest.split(END, 1)[1]}"
 
 
 def _main(argv: list[str]) -> None:
