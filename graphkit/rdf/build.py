@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -38,6 +39,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CURATOR = GKD["agent/curator"]
 
 
+@lru_cache(maxsize=65536)
 def _int(value: int) -> Literal:
     return Literal(int(value), datatype=XSD.integer)
 

@@ -18,6 +18,8 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 
+from rdflib import URIRef
+
 from ..errors import GraphkitError
 from .namespace import PREFIXES
 
@@ -81,6 +83,8 @@ def nt_literal(lexical: str, datatype: str | None = None, language: str | None =
 
 def nt_term(term) -> str:
     """One rdflib or pyoxigraph term in N-Triples syntax (the same text for equal terms)."""
+    if type(term) is URIRef:
+        return nt_iri(term)
     kind = type(term).__name__
     if kind in ("URIRef", "NamedNode"):
         return nt_iri(str(term) if kind == "URIRef" else term.value)
@@ -300,23 +304,32 @@ def _json_nodes(rows: Iterable[Row]) -> list[dict]:
     return [nodes[s] for s in sorted(nodes)]
 
 
-def _indented(obj) -> str:
-    """``obj`` as it appears as an item of the document's top-level ``@graph`` list."""
-    return json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False).replace("\n", "\n    ")
+def _compact_json(obj) -> str:
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _nodes_text(nodes: list[dict], indent: str) -> str:
+    """Nodes one per line (compact JSON: the C encoder, fast on big graphs)."""
+    return f",\n{indent}".join(_compact_json(node) for node in nodes)
 
 
 def jsonld_item(graph: str, rows: Iterable[Row]) -> str:
     """One named graph as an item of the top-level ``@graph`` list of the JSON-LD document."""
-    return _indented({"@id": _compact(_unescape_iri(graph)), "@graph": _json_nodes(rows)})
+    nodes = _json_nodes(rows)
+    head = '{"@id":' + _compact_json(_compact(_unescape_iri(graph))) + ',"@graph":['
+    return head + ("\n    " + _nodes_text(nodes, "    ") + "\n  " if nodes else "") + "]}"
 
 
 def jsonld_document(default_rows: Iterable[Row], items: Iterable[tuple[str, str]]) -> str:
-    """The JSON-LD document: default-graph nodes, then named graphs (``(graph, item)`` pairs)."""
-    parts = [_indented(node) for node in _json_nodes(default_rows)]
+    """The JSON-LD document: default-graph nodes, then named graphs (``(graph, item)`` pairs).
+
+    One node per line, keys sorted; each named graph opens on its own line.
+    """
+    parts = [_compact_json(node) for node in _json_nodes(default_rows)]
     parts += [item for _, item in sorted(items, key=lambda gi: _unescape_iri(gi[0]))]
-    head = json.dumps({"@context": dict(PREFIXES)}, indent=2, sort_keys=True, ensure_ascii=False)
-    graph = "[]" if not parts else "[\n    " + ",\n    ".join(parts) + "\n  ]"
-    return head[:-2] + f',\n  "@graph": {graph}\n}}\n'
+    context = _compact_json(dict(PREFIXES))
+    body = "\n  " + ",\n  ".join(parts) + "\n" if parts else ""
+    return f'{{"@context":{context},\n"@graph":[{body}]}}\n'
 
 
 # --- one call ---------------------------------------------------------------------------------
