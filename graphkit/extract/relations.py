@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Relation, Report
@@ -84,26 +85,41 @@ def _blocked(text: str, lo: int, hi: int, rules: Rules) -> bool:
 
 
 class _Resolver:
-    """Keeps the report-order history of entity mentions for anaphora."""
+    """Keeps the report-order history of entity mentions for anaphora.
+
+    The history is appended in text order (sentence by sentence, slots by start), so its
+    positions and sentence numbers never decrease: a look-up bisects to the entries before a
+    position instead of scanning the whole report's history.
+    """
 
     def __init__(self, table: EntityTable, rules: Rules):
         self.table = table
         self.rules = rules
         self.history: list[tuple[int, str, int]] = []  # (position, group key, sentence)
+        self._positions: list[int] = []  # history positions, for bisect
+        self._by_sentence: dict[int, list[str]] = {}  # sentence -> its group keys, in order
+
+    def add(self, pos: int, key: str, sentence: int) -> None:
+        """Record a mention of group ``key`` at report position ``pos``."""
+        self.history.append((pos, key, sentence))
+        self._positions.append(pos)
+        self._by_sentence.setdefault(sentence, []).append(key)
 
     def label(self, key: str) -> str:
         return self.table.groups[self.table.find(key)].label
 
     def last(self, label: str | None, before: int, exclude_council: bool = True, sentence: int | None = None,
              noun: str | None = None) -> str | None:
+        history = self.history
+        stop = bisect_left(self._positions, before)  # entries [0, stop) have pos < before
         if noun:
-            for pos, key, si in reversed(self.history):
+            for k in range(stop - 1, -1, -1):
+                key = history[k][1]
                 g = self.table.groups[self.table.find(key)]
-                if pos < before and g.label == label and g.names and max(g.names, key=len).lower().endswith(noun):
+                if g.label == label and g.names and max(g.names, key=len).lower().endswith(noun):
                     return self.table.find(key)
-        for pos, key, si in reversed(self.history):
-            if pos >= before:
-                continue
+        for k in range(stop - 1, -1, -1):
+            _, key, si = history[k]
             if sentence is not None and si < sentence:
                 break
             g = self.table.groups[self.table.find(key)]
@@ -115,18 +131,19 @@ class _Resolver:
 
     def topic(self, sentence: int) -> str | None:
         """The first body mentioned in a sentence (its usual subject)."""
-        for pos, key, si in self.history:
-            if si == sentence:
-                g = self.table.groups[self.table.find(key)]
-                if g.label != "Fund":
-                    return self.table.find(key)
+        for key in self._by_sentence.get(sentence, ()):
+            g = self.table.groups[self.table.find(key)]
+            if g.label != "Fund":
+                return self.table.find(key)
         return None
 
     def last_distinct(self, n: int, before: int, sentence: int) -> tuple[str, ...]:
         out: list[str] = []
-        for pos, key, si in reversed(self.history):
-            if pos >= before or si < sentence - 1:
-                continue
+        history = self.history
+        for j in range(bisect_left(self._positions, before) - 1, -1, -1):
+            _, key, si = history[j]
+            if si < sentence - 1:
+                break  # sentence numbers never increase going back
             k = self.table.find(key)
             if self.label(k) in ORG and k not in out:
                 out.append(k)
@@ -135,12 +152,19 @@ class _Resolver:
         return tuple(out) if len(out) == n else ()
 
 
-def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _Resolver, si: int,
-           text: str = "") -> list[Slot]:
+def _spans(table: EntityTable) -> dict[tuple[int, int], str]:
+    """(start, end) of every grouped mention -> its group key (the last group wins, as before)."""
     by_span: dict[tuple[int, int], str] = {}
     for k, g in table.groups.items():
         for c, _ in g.mentions:
             by_span[(c.start, c.end)] = k
+    return by_span
+
+
+def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _Resolver, si: int,
+           text: str = "", by_span: dict[tuple[int, int], str] | None = None) -> list[Slot]:
+    if by_span is None:
+        by_span = _spans(table)
     slots: list[Slot] = []
     for c in cands:
         s, e = c.start - offset, c.end - offset
@@ -313,8 +337,11 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
     rels: list[PendingRelation] = []
     promoted: list[Group] = []
     council = table.council_key
+    # built once: groups only gain mentions below by promotion, of slots in sentences already
+    # read, so the spans of the sentences still to come map as they would if rebuilt each time
+    by_span = _spans(table)
     for sent, cands in zip(report.sentences, per_sentence):
-        slots = _slots(cands, table, sent.start, resolver, sent.index, sent.text)
+        slots = _slots(cands, table, sent.start, resolver, sent.index, sent.text, by_span)
         st = _Sentence(sent, slots, table, resolver, rules, rels, promoted)
         text = sent.text
         matches = _trigger_matches(text, rules, [(sl.start, sl.end) for sl in slots])
@@ -337,7 +364,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
         _possessives(slots, text, resolver, council, st.emit, st.keys_of, st.label_of)
         for sl in slots:
             for k in sl.keys:
-                resolver.history.append((sent.start + sl.start, k, sent.index))
+                resolver.add(sent.start + sl.start, k, sent.index)
     return tuple(rels), promoted
 
 
