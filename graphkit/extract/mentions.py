@@ -115,6 +115,7 @@ def _tables(rules: Rules):
         "roles": words("not_name"),
         "bad_heads": words("not_name_head"),
         "head_words": frozenset(h.words[-1] for h in rules.heads if h.label not in WEAK_SPLIT_LABELS),
+        "head_cache": {},  # tuple of words -> _head_label's answer
     }
 
 
@@ -156,7 +157,18 @@ def council_official(surface: str) -> str | None:
 
 
 def _head_label(words: list[str], tabs) -> tuple[Head | None, int]:
-    """The longest type head ending ``words`` and how many words it spans."""
+    """The longest type head ending ``words`` and how many words it spans (memoised per rules)."""
+    cache = tabs["head_cache"]
+    key = tuple(words)
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= 200_000:
+            cache.clear()
+        found = cache[key] = _find_head(words, tabs)
+    return found
+
+
+def _find_head(words: list[str], tabs) -> tuple[Head | None, int]:
     low = [w.lower().rstrip("'’") for w in words]
     for cand in (low, low[:-1] + [low[-1][:-1]] if low and low[-1].endswith("s") and len(low[-1]) > 4 else None):
         if not cand:

@@ -84,6 +84,9 @@ def _blocked(text: str, lo: int, hi: int, rules: Rules) -> bool:
     return any(c.pattern.search(window) for c in rules.cues_of("negation") + rules.cues_of("hedge"))
 
 
+_SCAN = 64  # history entries an anaphora look-up reads back before it asks the per-group index
+
+
 class _Resolver:
     """Keeps the report-order history of entity mentions for anaphora.
 
@@ -98,9 +101,11 @@ class _Resolver:
         self.history: list[tuple[int, str, int]] = []  # (position, group key, sentence)
         self._positions: list[int] = []  # history positions, for bisect
         self._by_sentence: dict[int, list[str]] = {}  # sentence -> its group keys, in order
+        self._by_group: dict[str, list[int]] = {}  # surviving group key -> its history indexes
 
     def add(self, pos: int, key: str, sentence: int) -> None:
         """Record a mention of group ``key`` at report position ``pos``."""
+        self._by_group.setdefault(self.table.find(key), []).append(len(self.history))
         self.history.append((pos, key, sentence))
         self._positions.append(pos)
         self._by_sentence.setdefault(sentence, []).append(key)
@@ -108,19 +113,43 @@ class _Resolver:
     def label(self, key: str) -> str:
         return self.table.groups[self.table.find(key)].label
 
+    def _latest(self, fits, stop: int) -> str | None:
+        """The surviving key of the last history entry before index ``stop`` whose group ``fits``.
+
+        ``fits`` looks only at the surviving group, so after a short backward scan the answer is
+        the fitting group with the latest entry: a look-up costs at most one step per group, not
+        one per mention in the report (no merges happen while relations are read).
+        """
+        history, groups, find = self.history, self.table.groups, self.table.find
+        lo = max(0, stop - _SCAN)
+        for k in range(stop - 1, lo - 1, -1):
+            key = find(history[k][1])
+            if fits(groups[key]):
+                return key
+        best, found = -1, None
+        if lo > 0:
+            for key, indexes in self._by_group.items():
+                if indexes[0] < lo and fits(groups[key]):
+                    last = indexes[bisect_left(indexes, lo) - 1]
+                    if last > best:
+                        best, found = last, key
+        return found
+
     def last(self, label: str | None, before: int, exclude_council: bool = True, sentence: int | None = None,
              noun: str | None = None) -> str | None:
         history = self.history
         stop = bisect_left(self._positions, before)  # entries [0, stop) have pos < before
         if noun:
-            for k in range(stop - 1, -1, -1):
-                key = history[k][1]
-                g = self.table.groups[self.table.find(key)]
-                if g.label == label and g.names and max(g.names, key=len).lower().endswith(noun):
-                    return self.table.find(key)
+            found = self._latest(
+                lambda g: g.label == label and g.names and max(g.names, key=len).lower().endswith(noun), stop)
+            if found is not None:
+                return found
+        if sentence is None:
+            return self._latest(lambda g: not (exclude_council and g.is_council) and (label is None or g.label == label),
+                                stop)
         for k in range(stop - 1, -1, -1):
             _, key, si = history[k]
-            if sentence is not None and si < sentence:
+            if si < sentence:
                 break
             g = self.table.groups[self.table.find(key)]
             if exclude_council and g.is_council:
