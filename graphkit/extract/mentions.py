@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..ingest.alternation import literal_alternation
 from .names import clean_name
 from .rules import Head, Known, Rules
 
@@ -91,7 +92,7 @@ def _tables(rules: Rules):
     known_re = None
     if known:
         forms = sorted(known, key=len, reverse=True)
-        known_re = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+        known_re = re.compile(r"(?<![\w'’-])" + literal_alternation(forms) + r"(?![\w-])")
 
     def words(kind: str) -> frozenset[str]:
         out: set[str] = set()
@@ -136,7 +137,7 @@ def council_places() -> tuple[dict[str, str], re.Pattern]:
         if len(officials) == 1 and head not in lookup:
             lookup[head] = officials.pop()
     forms = sorted(lookup, key=len, reverse=True)
-    return lookup, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    return lookup, re.compile(r"(?<![\w-])" + literal_alternation(forms) + r"(?![\w-])")
 
 
 _COUNCIL_FORM_RE = re.compile(

@@ -10,6 +10,7 @@ from ..model import Relation, Report
 from .entities import EntityTable, Group
 from .mentions import Candidate
 from .names import match_key
+from .prefilter import may_match
 from .rules import Rules, Trigger
 
 __all__ = ["find_relations", "PendingRelation"]
@@ -71,9 +72,10 @@ def _tone(text: str, rules: Rules, spans: list[tuple[int, int]] = ()) -> str:
     """positive / negative / mixed / neutral from cue words outside entity names."""
     for s, e in spans:
         text = text[:s] + " " * (e - s) + text[e:]
-    pos = sum(len(c.pattern.findall(text)) for c in rules.cues_of("positive"))
-    neg = sum(len(c.pattern.findall(text)) for c in rules.cues_of("negative"))
-    contrast = any(c.pattern.search(text) for c in rules.cues_of("contrast"))
+    low = text.lower()
+    pos = sum(len(c.pattern.findall(text)) for c in rules.cues_of("positive") if may_match(c.pattern, text, low))
+    neg = sum(len(c.pattern.findall(text)) for c in rules.cues_of("negative") if may_match(c.pattern, text, low))
+    contrast = any(c.pattern.search(text) for c in rules.cues_of("contrast") if may_match(c.pattern, text, low))
     if (pos and neg) or ((pos or neg) and contrast):
         return "mixed"  # praise or criticism qualified by "but", "although", "however" ...
     return "positive" if pos else "negative" if neg else "neutral"
@@ -81,7 +83,9 @@ def _tone(text: str, rules: Rules, spans: list[tuple[int, int]] = ()) -> str:
 
 def _blocked(text: str, lo: int, hi: int, rules: Rules) -> bool:
     window = text[max(0, lo):hi]
-    return any(c.pattern.search(window) for c in rules.cues_of("negation") + rules.cues_of("hedge"))
+    low = window.lower()
+    return any(c.pattern.search(window) for c in rules.cues_of("negation") + rules.cues_of("hedge")
+               if may_match(c.pattern, window, low))
 
 
 _SCAN = 64  # history entries an anaphora look-up reads back before it asks the per-group index
@@ -783,8 +787,9 @@ def _member_or_part(ls: str, lo: str, rule: str) -> str:
 def _trigger_matches(text: str, rules: Rules, names: list[tuple[int, int]] = ()) -> list[tuple[Trigger, re.Match]]:
     """Non-overlapping trigger matches (longest first), none starting or ending inside a name."""
     found: list[tuple[Trigger, re.Match]] = []
+    low = text.lower()
     for t in rules.triggers:
-        if t.voice == "agreement":
+        if t.voice == "agreement" or not may_match(t.pattern, text, low):
             continue
         for m in t.pattern.finditer(text):
             if m.end() > m.start() and not any(a <= m.start() < b or a < m.end() <= b for a, b in names):

@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from ..resources import reference_dir
+from .alternation import literal_alternation
 
 __all__ = ["find_council", "council_table"]
 
@@ -78,7 +79,10 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, int]]:
         for v in variants:
             lookup.setdefault(v.lower(), i)
     names = sorted(lookup, key=lambda n: (-len(n), n))
-    pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
+    if all(n.isascii() for n in names):  # the same matches, factored as a trie (much faster)
+        pat = re.compile(r"(?<![\w-])" + literal_alternation(names, ignore_case=True) + r"(?![\w-])", re.I)
+    else:
+        pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
     return pat, lookup
 
 
