@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV_SYNTH = Path("/work/shared/eval/dev-synth/texts")
+DEV_SYNTH = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev-synth" / "texts"
 
 
 def genre_texts() -> list[str]:
