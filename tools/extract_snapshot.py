@@ -21,8 +21,6 @@ from graphkit.ingest import read_report, report_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SYNTH = ROOT.parent / "shared" / "eval" / "dev-synth" / "texts"
-if not DEV_SYNTH.is_dir():
-    DEV_SYNTH = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev-synth" / "texts"
 
 
 def inputs(extra: list[Path]):
