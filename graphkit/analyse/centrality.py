@@ -6,10 +6,22 @@ import networkx as nx
 
 from .decorators import simple_graph
 
-__all__ = ["centrality_scores", "top_nodes", "MEASURES", "EXACT_BETWEENNESS_LIMIT"]
+__all__ = [
+    "centrality_scores",
+    "top_nodes",
+    "betweenness_pivots",
+    "MEASURES",
+    "EXACT_BETWEENNESS_LIMIT",
+    "PIVOT_BUDGET",
+    "MIN_PIVOTS",
+]
 
-#: Betweenness is exact up to this many nodes, then sampled from this many pivots (seeded).
+#: Betweenness is exact up to this many nodes, then sampled from at most this many pivots (seeded).
 EXACT_BETWEENNESS_LIMIT = 500
+#: Sampled betweenness walks the graph once per pivot: pivots x (nodes + edges) stays under this...
+PIVOT_BUDGET = 3_000_000
+#: ...but never fewer pivots than this.
+MIN_PIVOTS = 50
 
 MEASURES = ("degree", "betweenness", "eigenvector")
 
@@ -49,7 +61,7 @@ def centrality_scores(G: nx.Graph, measure: str, seed: int = 0) -> dict[str, flo
     if measure == "degree":
         scores = nx.degree_centrality(H) if len(H) > 1 else dict.fromkeys(H, 0.0)
     elif measure == "betweenness":
-        k = EXACT_BETWEENNESS_LIMIT if len(H) > EXACT_BETWEENNESS_LIMIT else None
+        k = betweenness_pivots(H.number_of_nodes(), H.number_of_edges())
         scores = nx.betweenness_centrality(H, k=k, seed=seed)
     elif measure == "eigenvector":
         try:
@@ -59,6 +71,24 @@ def centrality_scores(G: nx.Graph, measure: str, seed: int = 0) -> dict[str, flo
     else:
         raise ValueError(f"unknown centrality {measure!r}; choose from: {', '.join(MEASURES)}")
     return {n: round(float(s), 6) + 0.0 for n, s in scores.items()}
+
+
+def betweenness_pivots(n_nodes: int, n_edges: int) -> int | None:
+    """How many pivots ``centrality_scores`` samples betweenness from; None when it is exact.
+
+    Exact up to ``EXACT_BETWEENNESS_LIMIT`` nodes. Above, each pivot costs one traversal of
+    the graph, so the number of pivots shrinks as the graph grows: ``PIVOT_BUDGET // (nodes +
+    edges)``, between ``MIN_PIVOTS`` and ``EXACT_BETWEENNESS_LIMIT``. Sampled scores are
+    estimates (the top of the list is reliable, the tail less so); the seed makes them repeatable.
+
+    Examples
+    --------
+    >>> betweenness_pivots(300, 1_000) is None, betweenness_pivots(2_000, 4_000), betweenness_pivots(13_000, 40_000)
+    (True, 500, 56)
+    """
+    if n_nodes <= EXACT_BETWEENNESS_LIMIT:
+        return None
+    return max(MIN_PIVOTS, min(EXACT_BETWEENNESS_LIMIT, PIVOT_BUDGET // max(1, n_nodes + n_edges)))
 
 
 def top_nodes(scores: dict[str, float], n: int = 10) -> list[tuple[str, float]]:

@@ -154,3 +154,19 @@ def test_partner_communities_same_seed_same_answer(seed):
     G = nx.relabel_nodes(G, {n: f"n{n:02d}" for n in G})
     assert partner_communities(G, seed=seed) == partner_communities(G.copy(), seed=seed)
     assert len(partner_communities(G, seed=seed)) == 4
+
+
+def test_analyse_says_betweenness_is_exact_on_small_graphs(two_councils):
+    assert analyse(two_councils).to_dict()["betweenness"] == {"sampled": False}
+
+
+@pytest.mark.parametrize("n_nodes", [800])
+def test_analyse_says_betweenness_is_sampled_on_large_graphs(n_nodes):
+    from graphkit.analyse import analyse_networkx
+    from graphkit.analyse.centrality import betweenness_pivots
+
+    G = nx.MultiDiGraph(nx.relabel_nodes(nx.gnm_random_graph(n_nodes, 2 * n_nodes, seed=1), str))
+    a = analyse_networkx(G, seed=3)
+    k = betweenness_pivots(n_nodes, nx.Graph(G).number_of_edges())
+    assert a.to_dict()["betweenness"] == {"sampled": True, "k": k, "seed": 3, "nodes": n_nodes}
+    assert a.centrality["betweenness"] == analyse_networkx(G, seed=3).centrality["betweenness"]
