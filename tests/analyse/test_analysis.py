@@ -170,3 +170,11 @@ def test_analyse_says_betweenness_is_sampled_on_large_graphs(n_nodes):
     k = betweenness_pivots(n_nodes, nx.Graph(G).number_of_edges())
     assert a.to_dict()["betweenness"] == {"sampled": True, "k": k, "seed": 3, "nodes": n_nodes}
     assert a.centrality["betweenness"] == analyse_networkx(G, seed=3).centrality["betweenness"]
+
+
+@pytest.mark.parametrize("graph", [nx.karate_club_graph(), nx.les_miserables_graph(), nx.path_graph(7)])
+def test_centrality_eigenvector_matches_networkx(graph):
+    from graphkit.analyse.decorators import simple_graph
+
+    expected = nx.eigenvector_centrality(simple_graph(graph), max_iter=1000, tol=1e-9, weight="weight")
+    assert centrality_scores(graph, "eigenvector") == {n: round(s, 6) + 0.0 for n, s in expected.items()}
