@@ -56,3 +56,17 @@ def test_browser_large_page_draws_at_given_positions_offline(chromium, large_pag
         assert log == {"errors": [], "outside": []}
     finally:
         page.close()
+
+
+def test_browser_time_page_measures_the_settled_page(chromium, large_page):
+    from graphkit.benchmark.browser import time_page
+
+    seconds = time_page(large_page)
+    assert isinstance(seconds, float) and seconds > 0
+
+
+def test_browser_time_page_missing_page(chromium, tmp_path):
+    from graphkit.benchmark.browser import time_page
+
+    with pytest.raises(FileNotFoundError, match="no such page"):
+        time_page(tmp_path / "nope.html")

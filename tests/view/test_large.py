@@ -81,3 +81,11 @@ def test_national_network_has_national_shape():
     assert G.number_of_nodes() > 1500 and G.number_of_edges() > 4 * G.number_of_nodes() * 0.8
     assert sum(1 for _, t in G.nodes(data="type") if t == "LocalAuthority") == 20
     assert nx.utils.graphs_equal(G, national_network(councils=20, seed=1))
+
+
+def test_bench_view_without_browser():
+    from graphkit.benchmark.view import bench_view
+
+    (row,) = bench_view([20], browser=False)
+    assert row["entities"] > 1500 and 20 < row["shown_entities"] <= 1000
+    assert {"layout_s", "render_s", "overview_s"} <= set(row) and "page_settle_s" not in row
