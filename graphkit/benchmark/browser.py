@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 __all__ = ["time_page", "CHROMIUM"]
 
@@ -16,7 +17,7 @@ _ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component
 
 
 def time_page(path: str | os.PathLike[str], *, executable: str = CHROMIUM, timeout: float = 120.0,
-              width: int = 1400, height: int = 950) -> float:
+              width: int = 1400, height: int = 950, browser: Any = None) -> float:
     """Seconds from navigation start until the page's network is laid out and drawn.
 
     The page (``graphkit.view``) marks ``<body data-gk-drawn="true">`` at the first draw after
@@ -33,6 +34,9 @@ def time_page(path: str | os.PathLike[str], *, executable: str = CHROMIUM, timeo
         The Chromium binary.
     timeout : float
         Seconds to wait for the page before giving up.
+    browser : playwright.sync_api.Browser, optional
+        A browser already running (Playwright allows one sync session per thread); else
+        Chromium is started for this page and closed after.
 
     Returns
     -------
@@ -46,28 +50,39 @@ def time_page(path: str | os.PathLike[str], *, executable: str = CHROMIUM, timeo
     RuntimeError
         When the page does not settle within `timeout` or raises a script error.
     """
-    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     page_path = Path(path).resolve()
     if not page_path.is_file():
         raise FileNotFoundError(f"{page_path}: no such page")
+    if browser is not None:
+        return _time_in(browser, page_path, timeout, width, height)
     if not Path(executable).exists():
         raise FileNotFoundError(f"{executable}: no such browser (apt-get install chromium)")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=_ARGS)
+        started = p.chromium.launch(executable_path=executable, args=_ARGS)
         try:
-            page = browser.new_page(viewport={"width": width, "height": height})
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(page_path.as_uri(), wait_until="commit")
-            try:
-                page.wait_for_selector("body[data-gk-drawn=true]", state="attached", timeout=timeout * 1000)
-            except PlaywrightError as exc:
-                raise RuntimeError(f"{page_path}: not settled within {timeout:g} s; errors: {errors}") from exc
-            if errors:
-                raise RuntimeError(f"{page_path}: script errors: {errors}")
-            drawn = page.evaluate("window.gkTimes.drawn")
+            return _time_in(started, page_path, timeout, width, height)
         finally:
-            browser.close()
+            started.close()
+
+
+def _time_in(browser: Any, page_path: Path, timeout: float, width: int, height: int) -> float:
+    """Open `page_path` in a new page of `browser`; seconds until its first settled draw."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(page_path.as_uri(), wait_until="commit")
+        try:
+            page.wait_for_selector("body[data-gk-drawn=true]", state="attached", timeout=timeout * 1000)
+        except PlaywrightError as exc:
+            raise RuntimeError(f"{page_path}: not settled within {timeout:g} s; errors: {errors}") from exc
+        if errors:
+            raise RuntimeError(f"{page_path}: script errors: {errors}")
+        drawn = page.evaluate("window.gkTimes.drawn")
+    finally:
+        page.close()
     return round(float(drawn) / 1000, 3)

@@ -61,7 +61,7 @@ def test_browser_large_page_draws_at_given_positions_offline(chromium, large_pag
 def test_browser_time_page_measures_the_settled_page(chromium, large_page):
     from graphkit.benchmark.browser import time_page
 
-    seconds = time_page(large_page)
+    seconds = time_page(large_page, browser=chromium)
     assert isinstance(seconds, float) and seconds > 0
 
 
