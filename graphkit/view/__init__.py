@@ -12,8 +12,9 @@ gives the same bytes; ``<body data-gk-ready="true">`` marks a settled layout (fo
 screenshots: ``tools/screenshot.py``) and ``data-gk-drawn="true"`` the first draw after it
 (``window.gkTimes`` holds both times, for ``graphkit.benchmark.browser.time_page``).
 
-Above ``LARGE`` (1,500) entities the browser cannot lay the network out quickly, so the page
-draws an overview instead: the councils and the bodies linked to two or more of them (at most
+Above ``PHYSICS_LIMIT`` (200) entities the browser's layout takes seconds, so nodes are placed
+at positions computed in Python and physics is off. Above ``LARGE`` (1,500) the page draws an
+overview instead: the councils and the bodies linked to two or more of them (at most
 1,000 nodes, the most shared first), at positions computed in Python (``layout_positions``:
 seeded, whole pixels) with physics off, and a note says what is shown and what was left out.
 """

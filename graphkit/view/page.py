@@ -20,7 +20,7 @@ from .overview import OVERVIEW_NODES, Overview, overview
 from .style import EDGE_COLOURS, GLYPHS, NODE_STYLES, edge_colour, node_style
 from .tooltip import edge_tooltip, node_tooltip
 
-__all__ = ["render_html", "render_network", "render_view", "EDGE_LABEL_LIMIT", "LARGE", "SEED"]
+__all__ = ["render_html", "render_network", "render_view", "EDGE_LABEL_LIMIT", "LARGE", "PHYSICS_LIMIT", "SEED"]
 
 #: vis-network's layout seed: the same graph gives the same picture.
 SEED = 7
@@ -29,6 +29,9 @@ EDGE_LABEL_LIMIT = 150
 #: Above this many entities the page draws an overview (``overview.py``) at positions computed
 #: in Python, with the browser's physics off: vis-network cannot lay out thousands of nodes quickly.
 LARGE = 1500
+#: Above this many entities (and up to ``LARGE``) the whole network is drawn at positions computed
+#: in Python with physics off: vis-network's stabilisation takes over 4 s from about 200 nodes.
+PHYSICS_LIMIT = 200
 
 _STATIC = Path(__file__).resolve().parent / "static"
 _OUTSIDE = re.compile(r"""<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
@@ -258,9 +261,10 @@ def render_html(graph: rdflib.Graph, analysis: Analysis | None = None) -> str:
 def render_network(G: nx.MultiDiGraph, analysis: Analysis | None = None) -> str:
     """``render_html`` on a graph already made by ``graphkit.analyse.to_networkx``.
 
-    Up to ``LARGE`` entities the browser lays the network out (seeded physics, then stopped).
-    Above, the page draws ``overview(G)`` (councils and the bodies they share) at positions
-    computed here by ``layout_positions`` with physics off, and says what it left out.
+    Up to ``PHYSICS_LIMIT`` entities the browser lays the network out (seeded physics, then
+    stopped); up to ``LARGE`` the whole network is drawn at positions computed here by
+    ``layout_positions`` with physics off. Above, the page draws ``overview(G)`` (councils and
+    the bodies they share) at computed positions, and says what it left out.
     """
     size = analysis.centrality.get("degree", {}) if analysis else centrality_scores(G, "degree")
     if G.number_of_nodes() > LARGE:
@@ -269,7 +273,8 @@ def render_network(G: nx.MultiDiGraph, analysis: Analysis | None = None) -> str:
         net = _network(H, analysis, size, layout_positions(H, seed=SEED, spacing=90.0), shown.hidden_partners)
     else:
         shown, H = None, G
-        net = _network(G, analysis, size)
+        placed = layout_positions(G, seed=SEED, spacing=90.0) if G.number_of_nodes() > PHYSICS_LIMIT else None
+        net = _network(G, analysis, size, placed)
     page = net.generate_html(name="network.html", local=True, notebook=False)
     page = _BOOTSTRAP.sub("", page)
     page = _EMPTY_HEADING.sub("", page)

@@ -50,6 +50,15 @@ def test_large_page_draws_overview_with_positions(large, graph):
     assert page == render_html(graph)
 
 
+def test_medium_page_draws_everything_at_given_positions(monkeypatch, graph):
+    monkeypatch.setattr(page_module, "PHYSICS_LIMIT", 4)
+    page = render_html(graph)
+    assert _options(page)["physics"] == {"enabled": False}
+    positions = {n["id"]: (n["x"], n["y"]) for n in _nodes(page)}
+    assert positions == layout_positions(to_networkx(graph), seed=page_module.SEED, spacing=90.0)
+    assert 'id="gk-overview"' not in page
+
+
 def test_overview_ranks_and_cuts_shared_bodies():
     G = nx.MultiDiGraph()
     for c in ("a", "b", "c"):
