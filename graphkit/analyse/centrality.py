@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 
 from .decorators import simple_graph
 
-__all__ = ["centrality_scores", "top_nodes", "MEASURES", "EXACT_BETWEENNESS_LIMIT"]
+__all__ = [
+    "centrality_scores",
+    "top_nodes",
+    "betweenness_pivots",
+    "MEASURES",
+    "EXACT_BETWEENNESS_LIMIT",
+    "PIVOT_BUDGET",
+    "MIN_PIVOTS",
+]
 
-#: Betweenness is exact up to this many nodes, then sampled from this many pivots (seeded).
+#: Betweenness is exact up to this many nodes, then sampled from at most this many pivots (seeded).
 EXACT_BETWEENNESS_LIMIT = 500
+#: Sampled betweenness walks the graph once per pivot: pivots x (nodes + edges) stays under this...
+PIVOT_BUDGET = 3_000_000
+#: ...but never fewer pivots than this.
+MIN_PIVOTS = 50
 
 MEASURES = ("degree", "betweenness", "eigenvector")
 
@@ -22,8 +35,8 @@ def centrality_scores(G: nx.Graph, measure: str, seed: int = 0) -> dict[str, flo
     G : networkx.Graph
         Any graph; multi-edges and directions are merged first.
     measure : {"degree", "betweenness", "eigenvector"}
-        ``eigenvector`` uses networkx's power iteration (pure Python); when it does not
-        converge every score is 0.
+        ``eigenvector`` is networkx's power iteration (on A + I, weighted by evidence),
+        done with numpy; when it does not converge every score is 0.
     seed : int
         Seed of the pivot sample of betweenness on large graphs.
 
@@ -49,16 +62,55 @@ def centrality_scores(G: nx.Graph, measure: str, seed: int = 0) -> dict[str, flo
     if measure == "degree":
         scores = nx.degree_centrality(H) if len(H) > 1 else dict.fromkeys(H, 0.0)
     elif measure == "betweenness":
-        k = EXACT_BETWEENNESS_LIMIT if len(H) > EXACT_BETWEENNESS_LIMIT else None
+        k = betweenness_pivots(H.number_of_nodes(), H.number_of_edges())
         scores = nx.betweenness_centrality(H, k=k, seed=seed)
     elif measure == "eigenvector":
         try:
-            scores = nx.eigenvector_centrality(H, max_iter=1000, tol=1e-9, weight="weight")
+            scores = _eigenvector(H, max_iter=1000, tol=1e-9)
         except (nx.PowerIterationFailedConvergence, nx.NetworkXPointlessConcept):
             scores = dict.fromkeys(H, 0.0)
     else:
         raise ValueError(f"unknown centrality {measure!r}; choose from: {', '.join(MEASURES)}")
     return {n: round(float(s), 6) + 0.0 for n, s in scores.items()}
+
+
+def _eigenvector(H: nx.Graph, max_iter: int, tol: float) -> dict:
+    """``nx.eigenvector_centrality(H, weight="weight")``'s iteration over numpy arrays."""
+    nodes = list(H)
+    n = len(nodes)
+    if n == 0:
+        raise nx.NetworkXPointlessConcept("cannot compute centrality for the null graph")
+    index = {v: i for i, v in enumerate(nodes)}
+    ends = [(index[u], index[v], float(w)) for u, v, w in H.edges(data="weight", default=1)]
+    src = np.array([a for a, b, _ in ends] + [b for a, b, _ in ends], dtype=np.int64)
+    dst = np.array([b for a, b, _ in ends] + [a for a, b, _ in ends], dtype=np.int64)
+    weight = np.array([w for _, _, w in ends] * 2, dtype=np.float64)
+    x = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        last = x
+        x = last + np.bincount(dst, weights=last[src] * weight, minlength=n)
+        x = x / (float(np.sqrt((x * x).sum())) or 1.0)
+        if float(np.abs(x - last).sum()) < n * tol:
+            return dict(zip(nodes, x.tolist()))
+    raise nx.PowerIterationFailedConvergence(max_iter)
+
+
+def betweenness_pivots(n_nodes: int, n_edges: int) -> int | None:
+    """How many pivots ``centrality_scores`` samples betweenness from; None when it is exact.
+
+    Exact up to ``EXACT_BETWEENNESS_LIMIT`` nodes. Above, each pivot costs one traversal of
+    the graph, so the number of pivots shrinks as the graph grows: ``PIVOT_BUDGET // (nodes +
+    edges)``, between ``MIN_PIVOTS`` and ``EXACT_BETWEENNESS_LIMIT``. Sampled scores are
+    estimates (the top of the list is reliable, the tail less so); the seed makes them repeatable.
+
+    Examples
+    --------
+    >>> betweenness_pivots(300, 1_000) is None, betweenness_pivots(2_000, 4_000), betweenness_pivots(13_000, 40_000)
+    (True, 500, 56)
+    """
+    if n_nodes <= EXACT_BETWEENNESS_LIMIT:
+        return None
+    return max(MIN_PIVOTS, min(EXACT_BETWEENNESS_LIMIT, PIVOT_BUDGET // max(1, n_nodes + n_edges)))
 
 
 def top_nodes(scores: dict[str, float], n: int = 10) -> list[tuple[str, float]]:

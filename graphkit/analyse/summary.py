@@ -8,7 +8,7 @@ from typing import Any
 import networkx as nx
 import rdflib
 
-from .centrality import MEASURES, centrality_scores, top_nodes
+from .centrality import MEASURES, betweenness_pivots, centrality_scores, top_nodes
 from .communities import partner_communities
 from .convert import to_networkx
 from .counts import count_predicates, count_types
@@ -44,6 +44,7 @@ class Analysis:
     tone: dict[str, Any]
     centrality: dict[str, dict[str, float]] = field(repr=False)
     community_of: dict[str, int] = field(repr=False)
+    betweenness: dict[str, Any] = field(default_factory=lambda: {"sampled": False})
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data, sorted, the same for the same graph and seed.
@@ -53,7 +54,9 @@ class Analysis:
         ``betweenness``, ``eigenvector``: top lists of ``{id, label, type, score}``);
         ``communities`` (``{id, size, councils, hub, members}``, largest first);
         ``shared_partners`` (``{id, label, type, councils, predicates}``: linked to 2+
-        councils); ``shared_mentions`` (``{id, label, type, councils}``: named in 2+
+        councils); ``betweenness``: how betweenness was computed, ``{"sampled": false}`` or, on
+        large graphs, ``{"sampled": true, "k": pivots, "seed": seed, "nodes": n}`` (networkx's
+        ``betweenness_centrality(k=..., seed=...)``: estimates); ``shared_mentions`` (``{id, label, type, councils}``: named in 2+
         councils' reports); ``council_partners`` (council id -> ``{id, label, type,
         partners: [{id, label, type, predicates}]}``); ``tone`` (partnersWith evidence:
         ``overall``, ``by_council``, ``negative`` edges).
@@ -63,6 +66,7 @@ class Analysis:
             "summary": self.summary,
             "counts": {"types": self.types, "predicates": self.predicates},
             "centrality": self.top,
+            "betweenness": self.betweenness,
             "communities": self.communities,
             "shared_partners": self.shared_partners,
             "shared_mentions": self.shared_mentions,
@@ -107,6 +111,11 @@ def analyse(graph: rdflib.Graph, seed: int = 0) -> Analysis:
 def analyse_networkx(G: nx.MultiDiGraph, seed: int = 0) -> Analysis:
     """``analyse`` on a graph already made by ``to_networkx``."""
     centrality = {m: centrality_scores(G, m, seed=seed) for m in MEASURES}
+    pairs = len({(u, v) if u < v else (v, u) for u, v in G.edges() if u != v})  # simple_graph's edges
+    pivots = betweenness_pivots(G.number_of_nodes(), pairs)
+    sampling: dict[str, Any] = {"sampled": False}
+    if pivots is not None:
+        sampling = {"sampled": True, "k": pivots, "seed": seed, "nodes": G.number_of_nodes()}
     groups = partner_communities(G, seed=seed)
     community_of = {n: i for i, members in enumerate(groups) for n in members}
     facts = sum(int(d.get("evidence", 0)) for _, _, d in G.edges(data=True))
@@ -149,6 +158,7 @@ def analyse_networkx(G: nx.MultiDiGraph, seed: int = 0) -> Analysis:
         tone=tone_summary(G, "partnersWith"),
         centrality=centrality,
         community_of=community_of,
+        betweenness=sampling,
     )
 
 

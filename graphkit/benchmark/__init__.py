@@ -1,4 +1,6 @@
-"""Benchmarks: stage timings and memory (``stages``) and a generated national corpus (``corpus``)."""
+"""Benchmarks: stage timings and memory (``stages``), a generated national corpus (``corpus``),
+the network view on synthetic national networks (``network``, ``view``) and how long its page
+takes to settle in Chromium (``browser``)."""
 
 from __future__ import annotations
 

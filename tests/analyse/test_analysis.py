@@ -154,3 +154,27 @@ def test_partner_communities_same_seed_same_answer(seed):
     G = nx.relabel_nodes(G, {n: f"n{n:02d}" for n in G})
     assert partner_communities(G, seed=seed) == partner_communities(G.copy(), seed=seed)
     assert len(partner_communities(G, seed=seed)) == 4
+
+
+def test_analyse_says_betweenness_is_exact_on_small_graphs(two_councils):
+    assert analyse(two_councils).to_dict()["betweenness"] == {"sampled": False}
+
+
+@pytest.mark.parametrize("n_nodes", [800])
+def test_analyse_says_betweenness_is_sampled_on_large_graphs(n_nodes):
+    from graphkit.analyse import analyse_networkx
+    from graphkit.analyse.centrality import betweenness_pivots
+
+    G = nx.MultiDiGraph(nx.relabel_nodes(nx.gnm_random_graph(n_nodes, 2 * n_nodes, seed=1), str))
+    a = analyse_networkx(G, seed=3)
+    k = betweenness_pivots(n_nodes, nx.Graph(G).number_of_edges())
+    assert a.to_dict()["betweenness"] == {"sampled": True, "k": k, "seed": 3, "nodes": n_nodes}
+    assert a.centrality["betweenness"] == analyse_networkx(G, seed=3).centrality["betweenness"]
+
+
+@pytest.mark.parametrize("graph", [nx.karate_club_graph(), nx.les_miserables_graph(), nx.path_graph(7)])
+def test_centrality_eigenvector_matches_networkx(graph):
+    from graphkit.analyse.decorators import simple_graph
+
+    expected = nx.eigenvector_centrality(simple_graph(graph), max_iter=1000, tol=1e-9, weight="weight")
+    assert centrality_scores(graph, "eigenvector") == {n: round(s, 6) + 0.0 for n, s in expected.items()}

@@ -140,11 +140,15 @@ def test_render_view_failure_keeps_old_file(tmp_path, graph, monkeypatch):
 def test_view_doctests():
     import doctest
 
+    import graphkit.benchmark.network
+    import graphkit.view.layout
+    import graphkit.view.overview
     import graphkit.view.page
     import graphkit.view.style
     import graphkit.view.tooltip
 
-    for module in (graphkit.view.page, graphkit.view.style, graphkit.view.tooltip):
+    for module in (graphkit.view.page, graphkit.view.style, graphkit.view.tooltip, graphkit.view.layout,
+                   graphkit.view.overview, graphkit.benchmark.network):
         assert doctest.testmod(module).failed == 0, module.__name__
 
 

@@ -44,7 +44,13 @@
     if (done) { return; }
     done = true;
     network.setOptions({ physics: false });
+    window.gkTimes = { ready: performance.now() }; // ms since navigation start
     document.body.setAttribute("data-gk-ready", "true");
+    network.once("afterDrawing", function () {
+      window.gkTimes.drawn = performance.now();
+      document.body.setAttribute("data-gk-drawn", "true");
+    });
+    network.redraw();
   }
   if (network.physics.ready) {
     ready(); // stabilised before this script ran, or nothing to stabilise
