@@ -66,12 +66,6 @@ def start_after_end(g):
     return _tail(s), "less than gk:end"
 
 
-def text_not_span(g):
-    s = _sentence(g)
-    g.set((s, GK.end, Literal(g.value(s, GK.end).toPython() - 1, datatype=XSD.integer)))
-    return _tail(s), "but its span [start, end) has"
-
-
 def drop_evidence(g):
     f = _fact(g)
     g.remove((f, GK.evidence, None))
@@ -112,7 +106,7 @@ def drop_text_length(g):
 
 
 @pytest.mark.parametrize("mutate", [drop_label, drop_type, offset_beyond_text, offset_not_integer,
-                                    start_after_end, text_not_span, drop_evidence, drop_sentence_text,
+                                    start_after_end, drop_evidence, drop_sentence_text,
                                     evidence_not_a_sentence, drop_source, score_five, drop_text_length])
 def test_validate_reports_violation(extraction, resolution, mutate):
     g = report_graph(extraction, resolution)
