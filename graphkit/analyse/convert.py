@@ -31,7 +31,7 @@ REFERENCE = "reference data"
 
 _TYPE_IRIS = {GK[name]: name for name in ENTITY_TYPES}
 _PREDICATE_IRIS = {GK[name]: name for name in PREDICATES}
-_FACT_TERMS = {GK.subject, GK.predicate, GK.object, GK.sentence, GK.tone, PROV.wasDerivedFrom}
+_FACT_TERMS = {GK.subject, GK.predicate, GK.object, GK.evidence, GK.text, GK.tone, PROV.wasDerivedFrom}
 _NOT_IDENTIFIERS = LABELS | {RDF.type} | set(_PREDICATE_IRIS)
 
 
@@ -97,7 +97,8 @@ def to_networkx(graph: rdflib.Graph) -> nx.MultiDiGraph:
         if s is None or o is None or p not in _PREDICATE_IRIS:
             continue
         key = _edge_key(str(s), _PREDICATE_IRIS[p], str(o))
-        sentence = str(graph.value(fact, GK.sentence) or "")
+        evidence = graph.value(fact, GK.evidence)
+        sentence = str(graph.value(evidence, GK.text) or "") if evidence is not None else ""
         tone = str(graph.value(fact, GK.tone) or "neutral")
         for source in sorted(graph.objects(fact, PROV.wasDerivedFrom)) or [None]:
             if source is not None and _is_report(graph, source):
