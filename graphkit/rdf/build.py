@@ -229,7 +229,8 @@ def report_graph(extraction: Extraction, resolution: Resolution) -> Graph:
     rdflib.Graph
         Report and section nodes, every entity the report mentions (type, ``rdfs:label`` as
         the report words it, ``skos:altLabel``), mentions, direct relations, one ``gk:Fact``
-        per relation with its evidence and offsets, and quantities.
+        per relation with ``gk:evidence`` its ``gk:Sentence`` (text, offsets, number and
+        section, once per sentence), and quantities.
 
     Examples
     --------
