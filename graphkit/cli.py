@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -55,13 +56,13 @@ def _progress_printer(quiet: bool):
     return bar, update
 
 
-def _run_build(paths, jobs, rules, corrections, quiet, validate=True):
+def _run_build(paths, jobs, rules, corrections, quiet, validate=True, cache=None):
     from .pipeline import build
 
     bar, update = _progress_printer(quiet)
     with bar if bar is not None else contextlib.nullcontext():
         result = build(paths or ("seeds",), jobs=jobs, rules_dirs=rules,
-                       corrections=corrections, validate=validate, progress=update)
+                       corrections=corrections, validate=validate, progress=update, cache=cache)
     for failure in result.failures:
         click.echo(f"graphkit: error: {failure.message}", err=True)
     by_text: dict[str, str] = {}
@@ -105,8 +106,11 @@ def cli() -> None:
 @_rules
 @_corrections
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the report graphs.")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Build cache folder (default: $GRAPHKIT_CACHE_DIR or ~/.cache/graphkit).")
+@click.option("--no-cache", is_flag=True, help="Build everything afresh; read and write no cache.")
 @_quiet
-def build(paths, out_dir, jobs, rules, corrections, no_validate, quiet) -> None:
+def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_cache, quiet) -> None:
     """Build the graph of PATHS (files or folders; default: seeds/) into --out.
 
     Writes graph.ttl (merged), graph.trig (one named graph per report), graph.jsonld,
@@ -116,7 +120,8 @@ def build(paths, out_dir, jobs, rules, corrections, no_validate, quiet) -> None:
     """
     from .publishing import build_outputs
 
-    result = _run_build(paths, jobs, rules, corrections, quiet, validate=not no_validate)
+    cache = False if no_cache else (cache_dir or True)
+    result = _run_build(paths, jobs, rules, corrections, quiet, validate=not no_validate, cache=cache)
     if result.violations:
         for v in result.violations[:50]:
             click.echo(f"graphkit: shape violation: {v}", err=True)
@@ -330,14 +335,70 @@ def explain(entity, paths, rules, corrections, jobs) -> None:
 
 @cli.command()
 @_paths
-@click.option("--repeat", "-r", type=click.IntRange(min=1), default=3, show_default=True)
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes for per-report work.")
-def bench(paths, repeat, jobs) -> None:
-    """Time each stage and measure peak memory on PATHS (default: seeds/)."""
-    from .benchmark import run_bench
+@click.option("--repeat", "-r", type=click.IntRange(min=1), default=None,
+              help="Runs per measurement (PATHS: builds, default 3; national: each ready query, default 20).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (PATHS: default 1; national: default all cores).")
+@click.option("--generate", nargs=2, type=(click.IntRange(min=0), click.Path(file_okay=False, path_type=Path)),
+              default=None, metavar="N DIR",
+              help="Write a generated corpus of N full reports to DIR and exit (no timing).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the generated corpus.")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=Path("benchmarks/corpus"),
+              show_default=True, help="National benchmark: the corpus (generated with 153 reports if missing).")
+@click.option("--scales", default="1/16,1/4,1", show_default=True, help="National benchmark: fractions of the corpus.")
+@click.option("--results", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("benchmarks/results.json"), show_default=True,
+              help="National benchmark: where the results go (and the table into docs/benchmarks.md beside it).")
+@click.option("--rdflib-budget", type=click.FloatRange(min=1), default=120.0, show_default=True,
+              help="National benchmark: seconds rdflib's engine gets per scale for the reference queries.")
+def bench(paths, repeat, jobs, generate, seed, corpus, scales, results, rdflib_budget) -> None:
+    """Benchmark graphkit: the national corpus at three scales, or the stages on PATHS.
 
-    click.echo(json.dumps(run_bench(paths or ("seeds",), repeat=repeat, jobs=jobs), indent=2))
+    With no PATHS, build the national corpus (--corpus, generated if missing) at 1/16, 1/4 and
+    1x in fresh processes, without and with validation: wall time per stage, MB/s and peak
+    memory; every ready query --repeat times (p50/p95); the floor (read + one regex pass) and
+    the ready queries on rdflib's engine as references. Writes --results as JSON, the tables to
+    docs/benchmarks.md (between its bench markers) and prints them.
+
+    With PATHS, time each stage of --repeat builds of PATHS in this process (JSON).
+
+    With --generate N DIR, write N generated reports in the genre (real council, ICB and trust
+    names, everything else fiction; the same N and --seed give the same bytes) and exit.
+    """
+    if generate is not None:
+        from .benchmark import generate_corpus
+
+        n, out_dir = generate
+        written = generate_corpus(n, out_dir, seed=seed)
+        size = sum(p.stat().st_size for p in written)
+        click.echo(f"graphkit: {len(written)} files, {size / 1e6:.1f} MB -> {out_dir}/")
+        return
+    if paths:
+        from .benchmark import run_bench
+
+        click.echo(json.dumps(run_bench(paths, repeat=repeat or 3, jobs=jobs or 1), indent=2))
+        return
+    from fractions import Fraction
+
+    from .benchmark import generate_corpus
+    from .benchmark.scale import markdown_table, run_national, update_docs
+    from .output import atomic_write
+
+    try:
+        fractions = tuple(Fraction(x.strip()) for x in scales.split(","))
+    except (ValueError, ZeroDivisionError):
+        _fail(f"--scales {scales!r}: give fractions such as 1/16,1/4,1")
+    if not corpus.is_dir():
+        written = generate_corpus(153, corpus, seed=seed)
+        click.echo(f"graphkit: generated {len(written)} reports -> {corpus}/", err=True)
+    report = run_national(corpus, jobs=jobs or os.cpu_count() or 1, scales=fractions, repeat=repeat or 20,
+                          rdflib_budget=rdflib_budget, log=lambda m: click.echo(m, err=True))
+    atomic_write(results, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    table = markdown_table(report)
+    docs = Path("docs/benchmarks.md")
+    if docs.is_file():
+        atomic_write(docs, update_docs(docs.read_text(encoding="utf-8"), table))
+    click.echo(table)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

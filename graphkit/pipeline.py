@@ -36,35 +36,58 @@ class Failure:
 class Build:
     """Everything one build produced (the Python API's result).
 
+    The dataset is held once, in a pyoxigraph store; ``dataset`` and ``graph`` are rdflib
+    views of that same store (queries run on Oxigraph, nothing is copied).
+
     Attributes
     ----------
     extractions : tuple of Extraction
         One per report read, sorted by report id.
     resolution : Resolution
         The merged entities across reports.
-    dataset : rdflib.Dataset
+    store : pyoxigraph.Store
         One named graph per report plus the entities graph.
-    graph : rdflib.Graph
-        The union of the dataset's graphs (what ``graph.ttl`` holds).
+    assembly : graphkit.rdf.assemble.Assembly
+        The report graphs as rendered by the workers; writes graph.ttl/.trig/.jsonld.
     analysis : graphkit.analyse.Analysis
-        Network metrics of ``graph``.
+        Network metrics of the graph.
     failures : tuple of Failure
         Files that could not be read; the build goes on without them.
     """
 
     extractions: tuple[Extraction, ...]
     resolution: Resolution
-    dataset: Any
-    graph: Any
+    store: Any
+    assembly: Any
     analysis: Any
     failures: tuple[Failure, ...] = ()
     violations: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
+    cache_stats: dict[str, int] = field(default_factory=dict)
+    _views: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def reports(self):
         """The ingested reports, sorted by id."""
         return tuple(x.report for x in self.extractions)
+
+    @property
+    def dataset(self):
+        """rdflib.Dataset: one named graph per report plus the entities graph."""
+        if "dataset" not in self._views:
+            from .rdf.store import dataset_view
+
+            self._views["dataset"] = dataset_view(self.store)
+        return self._views["dataset"]
+
+    @property
+    def graph(self):
+        """rdflib graph: the union of the dataset's graphs (what ``graph.ttl`` holds)."""
+        if "graph" not in self._views:
+            from .rdf.store import union_view
+
+            self._views["graph"] = union_view(self.store)
+        return self._views["graph"]
 
 
 def collect_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Failure]]:
@@ -101,13 +124,18 @@ def collect_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list
 
 
 _RULES: Any = None
+_CACHE: Any = None
+_RULES_KEY = ""
 
 
-def _init_worker(rules_dirs: tuple[str, ...]) -> None:
-    global _RULES
+def _init_worker(rules_dirs: tuple[str, ...], cache_dir: str | None, rules_key: str) -> None:
+    global _RULES, _CACHE, _RULES_KEY
+    from .cache import BuildCache
     from .extract import load_rules
 
     _RULES = load_rules(rules_dirs)
+    _CACHE = BuildCache(cache_dir)
+    _RULES_KEY = rules_key
 
 
 def process_document(path: str | os.PathLike, rules: Any = None) -> Extraction:
@@ -120,46 +148,118 @@ def process_document(path: str | os.PathLike, rules: Any = None) -> Extraction:
     return extract(read_report(path), rules)
 
 
-def _process_one(path: str) -> tuple[str, Extraction | None, str | None]:
+def _extraction_key(path: str) -> str:
+    from .cache import code_version, digest
+
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return digest("extract", path, data, _RULES_KEY, code_version())
+
+
+def _process_one(path: str) -> tuple[str, Extraction | None, str | None, str, bool, dict]:
+    """Read and extract one file (or take it from the cache); with the seconds each step took."""
+    from .extract import extract
+
+    key = ""
+    if _CACHE is not None and _CACHE.root is not None:
+        try:
+            key = _extraction_key(path)
+        except OSError:
+            pass  # read_report names the problem below
+    if key:
+        cached = _CACHE.get("extract", key)
+        if cached is not None:
+            return path, cached, None, key, True, {}
+    t0 = time.perf_counter()
     try:
-        return path, process_document(path, _RULES), None
+        report = read_report(path)
+        t1 = time.perf_counter()
+        extraction = extract(report, _RULES)
     except GraphkitError as exc:
-        return path, None, str(exc)
+        return path, None, str(exc), key, False, {}
+    seconds = {"read": t1 - t0, "extract": time.perf_counter() - t1}
+    if key:
+        _CACHE.put("extract", key, extraction)
+    return path, extraction, None, key, False, seconds
 
 
-def _graph_one(args: tuple[Extraction, Resolution, bool]) -> tuple[str, Any, list[str]]:
+def _graph_one(args: tuple[Extraction, Resolution, bool, str]) -> tuple[str, Any, list[str], bool, dict]:
+    """Build, validate and render one report's graph (or take it from the cache)."""
+    from .cache import digest
     from .rdf import report_graph, validate
+    from .rdf.assemble import render_part
 
-    extraction, resolution, check = args
+    extraction, resolution, check, key = args
+    rid = extraction.report.report_id
+    graph_key = digest("graph", key, _slice_digest(resolution), str(check)) if key else ""
+    if graph_key:
+        cached = _CACHE.get("graph", graph_key)
+        if cached is not None:
+            return rid, cached[0], cached[1], True, {}
+    t0 = time.perf_counter()
     g = report_graph(extraction, resolution)
-    return extraction.report.report_id, g, (validate(g) if check else [])
+    t1 = time.perf_counter()
+    violations = validate(g) if check else []
+    t2 = time.perf_counter()
+    part = render_part(rid, g)
+    seconds = {"rdf": t1 - t0, "validate": t2 - t1, "render": time.perf_counter() - t2}
+    if graph_key:
+        _CACHE.put("graph", graph_key, (part, violations))
+    return rid, part, violations, False, seconds
+
+
+def _slice_digest(resolution: Resolution) -> str:
+    """A digest of a report's slice of the resolution (stable across processes)."""
+    from .cache import digest
+
+    return digest(repr((
+        sorted(resolution.entities, key=lambda e: e.id),
+        sorted(resolution.index.items()),
+        sorted(resolution.suppressed_relations),
+        sorted(resolution.suppressed_entities),
+    )))
+
+
+def _slices(resolution: Resolution, extractions: Sequence[Extraction]) -> list[Resolution]:
+    """Per report, the part of the resolution its graph needs (not the whole corpus)."""
+    by_id = {e.id: e for e in resolution.entities}
+    index: dict[str, dict] = {}
+    for (rid, key), node in resolution.index.items():
+        index.setdefault(rid, {})[(rid, key)] = node
+    sup_rel: dict[str, set] = {}
+    for rid, i in resolution.suppressed_relations:
+        sup_rel.setdefault(rid, set()).add((rid, i))
+    sup_ent: dict[str, set] = {}
+    for rid, key in resolution.suppressed_entities:
+        sup_ent.setdefault(rid, set()).add((rid, key))
+    out = []
+    for x in extractions:
+        rid = x.report.report_id
+        own = index.get(rid, {})
+        out.append(Resolution(
+            entities=tuple(by_id[n] for n in sorted(set(own.values())) if n in by_id),
+            index=own,
+            suppressed_relations=frozenset(sup_rel.get(rid, ())),
+            suppressed_entities=frozenset(sup_ent.get(rid, ())),
+        ))
+    return out
+
+
+def _add_seconds(acc: dict[str, float], items: Iterable[dict]) -> dict[str, float]:
+    for seconds in items:
+        for k, v in seconds.items():
+            acc[k] = acc.get(k, 0.0) + v
+    return acc
 
 
 def _map(fn, items: Sequence, jobs: int, pool, progress: Progress | None, stage: str) -> list:
     out = []
-    it = pool.map(fn, items) if pool is not None else map(fn, items)
+    it = pool.map(fn, items, chunksize=1) if pool is not None else map(fn, items)
     for i, r in enumerate(it, 1):
         out.append(r)
         if progress:
             progress(stage, i, len(items))
     return out
-
-
-def _assemble(graphs: dict[str, Any], resolution: Resolution) -> Any:
-    """One named graph per report (in id order) plus the entities graph."""
-    from rdflib import Dataset, URIRef
-
-    from .rdf import GRAPH_BASE, entities_graph
-
-    ds = Dataset()
-    for rid in sorted(graphs):
-        named = ds.graph(URIRef(f"{GRAPH_BASE}{rid}"))
-        for triple in graphs[rid]:
-            named.add(triple)
-    named = ds.graph(URIRef(f"{GRAPH_BASE}entities"))
-    for triple in entities_graph(resolution):
-        named.add(triple)
-    return ds
 
 
 def build(
@@ -170,6 +270,7 @@ def build(
     corrections: str | os.PathLike | None = None,
     validate: bool = True,
     progress: Progress | None = None,
+    cache: str | os.PathLike | None | bool = None,
 ) -> Build:
     """Build the partnership graph of the reports in ``paths``.
 
@@ -186,13 +287,18 @@ def build(
         A corrections file; by default a ``corrections.toml`` beside the inputs is used.
     validate : bool
         Check every report graph against ``ontology/shapes.ttl``.
+    cache : path, True, False or None
+        The build cache folder (``True``: the default folder, see ``graphkit.cache``);
+        ``None`` or ``False`` builds without a cache. Output is the same either way.
 
     Returns
     -------
     Build
     """
     from .analyse import analyse
-    from .rdf import union_graph
+    from .cache import BuildCache, default_cache_dir, rules_fingerprint
+    from .rdf import entities_graph
+    from .rdf.assemble import Assembly
     from .resolve import find_corrections, resolve
 
     timings: dict[str, float] = {}
@@ -201,24 +307,33 @@ def build(
     files, failures = collect_inputs(paths)
     jobs = max(1, jobs or os.cpu_count() or 1)
     jobs = min(jobs, max(1, len(files)))
-    rules_key = tuple(str(d) for d in rules_dirs)
+    rules_dirs_key = tuple(str(d) for d in rules_dirs)
     from .extract import load_rules
 
-    load_rules(rules_key)  # a malformed rule file fails here, once, before any worker starts
+    load_rules(rules_dirs_key)  # a malformed rule file fails here, once, before any worker starts
+    cache_dir = None if cache in (None, False) else str(default_cache_dir() if cache is True else cache)
+    rules_key = rules_fingerprint(rules_dirs_key) if cache_dir else ""
+    initargs = (rules_dirs_key, cache_dir, rules_key)
     pool = None
     try:
         if jobs > 1:
-            pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(rules_key,))
+            pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs)
         else:
-            _init_worker(rules_key)
+            _init_worker(*initargs)
         results = _map(_process_one, [str(f) for f in files], jobs, pool, progress, "extract")
         timings["read_extract"] = time.perf_counter() - t0
         extractions = []
-        for path, extraction, error in results:
+        keys: dict[str, str] = {}
+        stats = {"extract_hits": sum(r[4] for r in results)}
+        stats["extract_misses"] = len(results) - stats["extract_hits"]
+        cpu = _add_seconds({}, (r[5] for r in results))
+        for path, extraction, error, key, _hit, _s in results:
             if error is not None:
                 failures.append(Failure(path, error))
             else:
                 extractions.append(extraction)
+                keys[extraction.report.report_id] = key
+        del results
         extractions.sort(key=lambda x: x.report.report_id)
 
         t1 = time.perf_counter()
@@ -228,30 +343,43 @@ def build(
         timings["resolve"] = time.perf_counter() - t1
 
         t2 = time.perf_counter()
-        graphs = _map(
-            _graph_one, [(x, resolution, validate) for x in extractions], jobs, pool, progress, "graph"
-        )
+        tasks = [(x, sl, validate, keys[x.report.report_id])
+                 for x, sl in zip(extractions, _slices(resolution, extractions))]
+        graphs = _map(_graph_one, tasks, jobs, pool, progress, "graph")
+        del tasks
+        _add_seconds(cpu, (r[4] for r in graphs))
+        stats["graph_hits"] = sum(r[3] for r in graphs)
+        stats["graph_misses"] = len(graphs) - stats["graph_hits"]
         timings["graph_validate"] = time.perf_counter() - t2
     finally:
         if pool is not None:
             pool.shutdown()
-    violations = tuple(f"{rid}: {v}" for rid, _, vs in graphs for v in vs)
+    violations = tuple(f"{rid}: {v}" for rid, _, vs, _, _ in graphs for v in vs)
     t3 = time.perf_counter()
-    dataset = _assemble({rid: g for rid, g, _ in graphs}, resolution)
-    graph = union_graph(dataset)
+    assembly = Assembly([part for _, part, _, _, _ in graphs], entities_graph(resolution))
+    del graphs
+    trig = assembly.trig()
+    store = assembly.store(trig)
+    del trig
     timings["merge"] = time.perf_counter() - t3
-    t4 = time.perf_counter()
-    analysis = analyse(graph)
-    timings["analyse"] = time.perf_counter() - t4
-    timings["total"] = time.perf_counter() - t0
-    failures.sort(key=lambda f: f.path)
-    return Build(
+    if not cache_dir:
+        stats = {}
+    result = Build(
         extractions=tuple(extractions),
         resolution=resolution,
-        dataset=dataset,
-        graph=graph,
-        analysis=analysis,
-        failures=tuple(failures),
+        store=store,
+        assembly=assembly,
+        analysis=None,
+        failures=(),
         violations=violations,
         timings=timings,
+        cache_stats=stats,
     )
+    t4 = time.perf_counter()
+    result.analysis = analyse(result.graph)
+    timings["analyse"] = time.perf_counter() - t4
+    timings["total"] = time.perf_counter() - t0
+    timings.update({f"worker_{k}": v for k, v in sorted(cpu.items())})
+    failures.sort(key=lambda f: f.path)
+    result.failures = tuple(failures)
+    return result

@@ -73,44 +73,42 @@ def to_networkx(graph: rdflib.Graph) -> nx.MultiDiGraph:
     >>> list(G.edges(keys=True))
     [('age-uk', 'york-council', 'partnersWith')]
     """
-    types = _entity_types(graph)
+    rows = _Rows(graph)
+    types = rows.entity_types()
+    report_nodes = rows.reports()
     report_councils: dict[str, set[str]] = defaultdict(set)
-    for prop in (GK.assesses, GK.council):
-        for r, c in graph.subject_objects(prop):
-            if isinstance(c, URIRef):
-                report_councils[report_id(str(r))].add(entity_id(str(c)))
+    for r, c in rows.pairs(f"?s <{GK.assesses}>|<{GK.council}> ?o FILTER(isIRI(?o))"):
+        report_councils[report_id(r)].add(entity_id(c))
     reports: dict[str, set[str]] = defaultdict(set)
     for rep, councils in report_councils.items():
         for council in councils:
             reports[council].add(rep)
-    for iri in types:  # the entities graph: an entity derives from the reports naming it
-        for source in graph.objects(URIRef(iri), PROV.wasDerivedFrom):
-            if _is_report(graph, source):
-                reports[entity_id(iri)].add(report_id(str(source)))
+    for iri, source in rows.pairs(f"?s <{PROV.wasDerivedFrom}> ?o FILTER(isIRI(?o))"):
+        if iri in types and _is_report(report_nodes, source):  # an entity derives from the reports naming it
+            reports[entity_id(iri)].add(report_id(source))
 
     edges: dict[tuple[str, str, str], list[tuple[str, str, str]]] = defaultdict(list)
-    for s, p, o in graph:
-        if p in _PREDICATE_IRIS and isinstance(s, URIRef) and isinstance(o, URIRef):
-            edges.setdefault(_edge_key(str(s), _PREDICATE_IRIS[p], str(o)), [])
-    for fact in set(graph.subjects(RDF.type, GK.Fact)) | set(graph.subjects(GK.predicate, None)):
-        s, p, o = (graph.value(fact, t) for t in (GK.subject, GK.predicate, GK.object))
-        if s is None or o is None or p not in _PREDICATE_IRIS:
+    for s, p, o in rows.direct_relations():
+        edges.setdefault(_edge_key(s, _PREDICATE_IRIS[p], o), [])
+    labels = rows.labels()
+    for s, p, o, sentence, tone, sources in rows.facts():
+        if p not in _PREDICATE_IRIS:
             continue
-        key = _edge_key(str(s), _PREDICATE_IRIS[p], str(o))
-        evidence = graph.value(fact, GK.evidence)
-        sentence = str(graph.value(evidence, GK.text) or "") if evidence is not None else ""
-        tone = str(graph.value(fact, GK.tone) or "neutral")
-        for source in sorted(graph.objects(fact, PROV.wasDerivedFrom)) or [None]:
-            if source is not None and _is_report(graph, source):
-                rep = report_id(str(source))
+        key = _edge_key(s, _PREDICATE_IRIS[p], o)
+        for source in sources or [None]:
+            if source is not None and _is_report(report_nodes, source):
+                rep = report_id(source)
                 edges[key].append((rep, sentence, tone))
                 reports[entity_id(key[0])].add(rep)
                 reports[entity_id(key[2])].add(rep)
             else:  # reference data (or no source): name it, it is no report
-                name = _label(graph, source) if isinstance(source, URIRef) else ""
+                name = _best(labels.get(source, {})) if source is not None else ""
                 edges[key].append((f"{REFERENCE}: {name}" if name else REFERENCE, sentence, tone))
 
     iris = set(types) | {k[0] for k in edges} | {k[2] for k in edges}
+    alt_labels = rows.values(SKOS.altLabel)
+    same_as = rows.values(OWL.sameAs)
+    identifiers = rows.identifiers(_NOT_IDENTIFIERS | _FACT_TERMS)
     G = nx.MultiDiGraph(
         report_councils={r: tuple(sorted(cs)) for r, cs in sorted(report_councils.items())}
     )
@@ -120,13 +118,13 @@ def to_networkx(graph: rdflib.Graph) -> nx.MultiDiGraph:
         G.add_node(
             node,
             iri=iri,
-            label=_label(graph, URIRef(iri)) or node,
+            label=_best(labels.get(iri, {})) or node,
             type=types.get(iri, "Unknown"),
             reports=reps,
             councils=tuple(sorted({c for r in reps for c in report_councils.get(r, ())})),
-            alt_labels=tuple(sorted({str(x) for x in graph.objects(URIRef(iri), SKOS.altLabel)})),
-            identifiers=tuple(i for i in _identifiers(graph, URIRef(iri)) if i[1] != node),
-            same_as=tuple(sorted(str(x) for x in graph.objects(URIRef(iri), OWL.sameAs))),
+            alt_labels=tuple(sorted(alt_labels.get(iri, ()))),
+            identifiers=tuple(sorted(i for i in identifiers.get(iri, ()) if i[1] != node)),
+            same_as=tuple(sorted(same_as.get(iri, ()))),
         )
     for (s, predicate, o), evidence in sorted(edges.items(), key=lambda kv: _sort_key(kv[0])):
         sentences = tuple(sorted(set(evidence)))
@@ -172,39 +170,86 @@ def _sort_key(key: tuple[str, str, str]) -> tuple[str, str, str]:
     return (entity_id(key[0]), entity_id(key[2]), key[1])
 
 
-def _is_report(graph: rdflib.Graph, node: object) -> bool:
+def _is_report(report_nodes: set[str], node: str) -> bool:
     """A ``gk:Report`` node, or an IRI of the ``gkd:report/`` form."""
-    if not isinstance(node, URIRef):
-        return False
-    return (node, RDF.type, GK.Report) in graph or report_id(str(node)) != str(node)
+    return node in report_nodes or report_id(node) != node
 
 
-def _entity_types(graph: rdflib.Graph) -> dict[str, str]:
-    """Each typed entity IRI and its first type in ENTITY_TYPES order."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for s, t in graph.subject_objects(RDF.type):
-        if t in _TYPE_IRIS and isinstance(s, URIRef):
-            found[str(s)].add(_TYPE_IRIS[t])
-    return {s: next(t for t in ENTITY_TYPES if t in ts) for s, ts in found.items()}
-
-
-def _label(graph: rdflib.Graph, node: URIRef) -> str:
+def _best(labels: dict[URIRef, set[str]]) -> str:
     """prefLabel, else the fullest rdfs:label (longest, then alphabetical)."""
     for prop in (SKOS.prefLabel, RDFS.label):
-        values = sorted({str(v) for v in graph.objects(node, prop)}, key=lambda v: (-len(v), v))
+        values = sorted(labels.get(prop, ()), key=lambda v: (-len(v), v))
         if values:
             return values[0]
     return ""
 
 
-def _identifiers(graph: rdflib.Graph, node: URIRef) -> tuple[tuple[str, str], ...]:
-    """Literal-valued properties other than labels, e.g. GSS or ODS codes."""
-    return tuple(
-        sorted(
-            {
-                (local_name(str(p)), str(o))
-                for p, o in graph.predicate_objects(node)
-                if isinstance(o, Literal) and p not in _NOT_IDENTIFIERS and p not in _FACT_TERMS
-            }
-        )
-    )
+class _Rows:
+    """What the network needs from the graph, read with a few SPARQL queries.
+
+    Queries run on whatever engine holds the graph (Oxigraph for a build), instead of one
+    rdflib call per node and property.
+    """
+
+    def __init__(self, graph: rdflib.Graph) -> None:
+        self.graph = graph
+
+    def select(self, where: str, variables: str):
+        return self.graph.query(f"SELECT {variables} WHERE {{ {where} }}")
+
+    def pairs(self, where: str) -> list[tuple[str, str]]:
+        return [(str(s), str(o)) for s, o in self.select(where, "DISTINCT ?s ?o") if isinstance(s, URIRef)]
+
+    def entity_types(self) -> dict[str, str]:
+        """Each typed entity IRI and its first type in ENTITY_TYPES order."""
+        values = " ".join(f"<{t}>" for t in _TYPE_IRIS)
+        found: dict[str, set[str]] = defaultdict(set)
+        for s, t in self.select(f"VALUES ?t {{ {values} }} ?s a ?t FILTER(isIRI(?s))", "DISTINCT ?s ?t"):
+            found[str(s)].add(_TYPE_IRIS[t])
+        return {s: next(t for t in ENTITY_TYPES if t in ts) for s, ts in found.items()}
+
+    def reports(self) -> set[str]:
+        return {str(r) for (r,) in self.select(f"?r a <{GK.Report}>", "DISTINCT ?r")}
+
+    def direct_relations(self) -> list[tuple[str, URIRef, str]]:
+        values = " ".join(f"<{p}>" for p in _PREDICATE_IRIS)
+        rows = self.select(f"VALUES ?p {{ {values} }} ?s ?p ?o FILTER(isIRI(?s) && isIRI(?o))", "DISTINCT ?s ?p ?o")
+        return [(str(s), p, str(o)) for s, p, o in rows]
+
+    def facts(self) -> list[tuple[str, URIRef, str, str, str, list[str]]]:
+        """Each fact: subject, predicate, object, sentence, tone and its sources, sorted."""
+        where = (f"?f <{GK.predicate}> ?p ; <{GK.subject}> ?s ; <{GK.object}> ?o . "
+                 f"FILTER(isIRI(?s) && isIRI(?o)) "
+                 f"OPTIONAL {{ ?f <{GK.evidence}>/<{GK.text}> ?sentence }} OPTIONAL {{ ?f <{GK.tone}> ?tone }} "
+                 f"OPTIONAL {{ ?f <{PROV.wasDerivedFrom}> ?src }}")
+        by_fact: dict[str, list] = {}
+        for f, s, p, o, sentence, tone, src in self.select(where, "DISTINCT ?f ?s ?p ?o ?sentence ?tone ?src"):
+            item = by_fact.get(str(f))
+            if item is None:
+                item = by_fact[str(f)] = [str(s), p, str(o), str(sentence or ""), str(tone or "neutral"), set()]
+            if isinstance(src, URIRef):
+                item[5].add(str(src))
+        return [(s, p, o, sentence, tone, sorted(srcs)) for s, p, o, sentence, tone, srcs in by_fact.values()]
+
+    def labels(self) -> dict[str, dict[URIRef, set[str]]]:
+        out: dict[str, dict[URIRef, set[str]]] = defaultdict(lambda: defaultdict(set))
+        where = f"VALUES ?p {{ <{SKOS.prefLabel}> <{RDFS.label}> }} ?s ?p ?o"
+        for s, p, o in self.select(where, "DISTINCT ?s ?p ?o"):
+            out[str(s)][p].add(str(o))
+        return out
+
+    def values(self, prop: URIRef) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for s, o in self.select(f"?s <{prop}> ?o", "DISTINCT ?s ?o"):
+            out[str(s)].add(str(o))
+        return out
+
+    def identifiers(self, skip: set[URIRef]) -> dict[str, set[tuple[str, str]]]:
+        """Literal-valued properties of typed entities other than ``skip``, e.g. GSS or ODS codes."""
+        values = " ".join(f"<{t}>" for t in _TYPE_IRIS)
+        out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        where = f"VALUES ?t {{ {values} }} ?s a ?t ; ?p ?o FILTER(isLiteral(?o))"
+        for s, p, o in self.select(where, "DISTINCT ?s ?p ?o"):
+            if p not in skip:
+                out[str(s)].add((local_name(str(p)), str(o)))
+        return out

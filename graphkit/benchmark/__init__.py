@@ -1,7 +1,8 @@
-"""Benchmarks: stage timings and memory (``stages``)."""
+"""Benchmarks: stage timings and memory (``stages``) and a generated national corpus (``corpus``)."""
 
 from __future__ import annotations
 
+from .corpus import generate_corpus
 from .stages import run_bench
 
-__all__ = ["run_bench"]
+__all__ = ["generate_corpus", "run_bench"]

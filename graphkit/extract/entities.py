@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Mention, Report
 from .mentions import _COUNCIL_FORM_RE, Candidate, council_official, council_places
@@ -18,6 +19,7 @@ _BODY_WORDS = frozenset({"partnership", "board", "trust", "council", "alliance",
 _RULE_RANK = {"ent.national": 0, "ent.head": 1, "ent.prefix": 2, "ent.lower": 3, "ent.appos": 4, "abbr": 5}
 
 
+@lru_cache(maxsize=4096)
 def _assessed_by_place(surface: str, council: str | None) -> str | None:
     """``council`` when ``surface`` names it by the first words of its place ("Kingston Council")."""
     m = _COUNCIL_FORM_RE.match(surface)
@@ -133,6 +135,7 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
         if council_key and (c.kind == "council" or (c.kind == "place" and c.name == council_name)):
             groups[council_key].mentions.append((c, si))
     # pass 3: acronyms
+    initials = _Initials(cands)
     for c, si in cands:
         if c.kind != "acronym":
             continue
@@ -141,8 +144,8 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
             a = a.split()[-1]  # "NEL ICB" when only "ICB" is known
         if a in acronyms:
             groups[acronyms[a]].mentions.append((c, si))
-        elif a not in abbr and _initials_match(a, cands) is not None:
-            u, usi = _initials_match(a, cands)
+        elif a not in abbr and initials.find(a) is not None:
+            u, usi = initials.find(a)
             key = match_key(u.name)
             g = group(key, u.label or "Scheme")
             if not g.mentions or (u.start, u.end) not in {(m.start, m.end) for m, _ in g.mentions}:
@@ -161,11 +164,15 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
             acronyms[a] = key
     _merge_short_forms(groups)
     # lowercase short forms ("public health"), when exactly one named body fits
+    soft_fits: dict[tuple[str, str | None], list[str]] = {}  # labels and merges are fixed from here on
     for c, si in cands:
         if c.kind != "soft":
             continue
         target = match_key(c.name)
-        fits = [k for k, g in groups.items() if (k == target or k.startswith(target + " ")) and g.label == c.label
+        fits = soft_fits.get((target, c.label))
+        if fits is None:
+            fits = soft_fits[(target, c.label)] = [
+                k for k, g in groups.items() if (k == target or k.startswith(target + " ")) and g.label == c.label
                 and g.merged_into is None]
         if len(fits) == 1:
             groups[fits[0]].mentions.append((c, si))
@@ -176,30 +183,68 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
     return EntityTable(groups, council_key, acronyms)
 
 
-def _initials_match(acronym: str, cands: list[tuple[Candidate, int]]) -> tuple[Candidate, int] | None:
-    """An untyped name whose initials spell ``acronym`` ("Integrated Single Point of Access" / ISPA)."""
-    letters = acronym.replace(" ", "").upper()
-    if len(letters) < 3:
-        return None
-    for c, si in cands:
-        if c.kind not in ("untyped", "name") or c.acronym:
-            continue
-        words = [w for w in re.split(r"[\s-]+", c.name) if w and w.lower() not in ("and", "of", "for", "the", "in", "on", "at", "to", "with", "&", "a")]
-        if len(words) == len(letters) and "".join(w[0] for w in words).upper() == letters:
-            return c, si
-    return None
+_MINOR_WORDS = frozenset(("and", "of", "for", "the", "in", "on", "at", "to", "with", "&", "a"))
+
+
+def _initials(name: str) -> str | None:
+    """The initials of a name's significant words, upper case, when they are one letter a word."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _MINOR_WORDS]
+    letters = "".join(w[0] for w in words).upper()
+    return letters if len(words) == len(letters) else None
+
+
+class _Initials:
+    """Untyped or named candidates by the initials of their words, the first one per spelling.
+
+    Built once per report: looking an acronym up no longer scans every candidate.
+    """
+
+    def __init__(self, cands: list[tuple[Candidate, int]]):
+        self.first: dict[str, tuple[Candidate, int]] = {}
+        for c, si in cands:
+            if c.kind not in ("untyped", "name") or c.acronym:
+                continue
+            letters = _initials(c.name)
+            if letters is not None:
+                self.first.setdefault(letters, (c, si))
+
+    def find(self, acronym: str) -> tuple[Candidate, int] | None:
+        """An untyped name whose initials spell ``acronym`` ("Integrated Single Point of Access" / ISPA)."""
+        letters = acronym.replace(" ", "").upper()
+        if len(letters) < 3:
+            return None
+        return self.first.get(letters)
 
 
 def _merge_short_forms(groups: dict[str, Group]) -> None:
     """Merge "Integrated Care Board" into the one "North East ... Integrated Care Board" etc."""
     keys = sorted((k for k in groups if not k.startswith(("council::", "la::"))), key=len)
+    # keys are single-spaced words (match_key), so "b ends with ' ' + a" means a is b's last
+    # words: index each key under its word suffixes and prefixes instead of comparing all pairs
+    ends: dict[str, list[str]] = {}
+    starts: dict[str, list[str]] = {}
+    for b in keys:
+        bw = b.split()
+        if " ".join(bw) != b:
+            ends = starts = None  # type: ignore[assignment]  # not normalised: compare all pairs
+            break
+        for i in range(1, len(bw)):
+            ends.setdefault(" ".join(bw[i:]), []).append(b)
+            starts.setdefault(" ".join(bw[:i]), []).append(b)
     for a in keys:
         ga = groups[a]
         words = a.split()
-        longer = [b for b in keys if b != a and len(b) > len(a) and groups[b].merged_into is None
-                  and groups[b].label == ga.label and (b.endswith(" " + a) or b.startswith(a + " "))]
-        suffix = [b for b in longer if b.endswith(" " + a)]
-        prefix = [b for b in longer if b.startswith(a + " ") and len(b.split()) <= len(words) + 2 and len(words) >= 2
+        if ends is None:
+            near_ends = [b for b in keys if b.endswith(" " + a)]
+            near_starts = [b for b in keys if b.startswith(a + " ")]
+        else:
+            near_ends, near_starts = ends.get(a, []), starts.get(a, [])
+
+        def fits(b: str) -> bool:
+            return b != a and len(b) > len(a) and groups[b].merged_into is None and groups[b].label == ga.label
+
+        suffix = [b for b in near_ends if fits(b)]
+        prefix = [b for b in near_starts if fits(b) and len(b.split()) <= len(words) + 2 and len(words) >= 2
                   and b.split()[-1] not in _BODY_WORDS]
         target = None
         if len(words) >= 2 and len(suffix) == 1:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..ingest.alternation import literal_alternation
 from .names import clean_name
 from .rules import Head, Known, Rules
 
@@ -91,7 +92,7 @@ def _tables(rules: Rules):
     known_re = None
     if known:
         forms = sorted(known, key=len, reverse=True)
-        known_re = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+        known_re = re.compile(r"(?<![\w'’-])" + literal_alternation(forms) + r"(?![\w-])")
 
     def words(kind: str) -> frozenset[str]:
         out: set[str] = set()
@@ -115,6 +116,7 @@ def _tables(rules: Rules):
         "roles": words("not_name"),
         "bad_heads": words("not_name_head"),
         "head_words": frozenset(h.words[-1] for h in rules.heads if h.label not in WEAK_SPLIT_LABELS),
+        "head_cache": {},  # tuple of words -> _head_label's answer
     }
 
 
@@ -135,7 +137,7 @@ def council_places() -> tuple[dict[str, str], re.Pattern]:
         if len(officials) == 1 and head not in lookup:
             lookup[head] = officials.pop()
     forms = sorted(lookup, key=len, reverse=True)
-    return lookup, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    return lookup, re.compile(r"(?<![\w-])" + literal_alternation(forms) + r"(?![\w-])")
 
 
 _COUNCIL_FORM_RE = re.compile(
@@ -156,7 +158,18 @@ def council_official(surface: str) -> str | None:
 
 
 def _head_label(words: list[str], tabs) -> tuple[Head | None, int]:
-    """The longest type head ending ``words`` and how many words it spans."""
+    """The longest type head ending ``words`` and how many words it spans (memoised per rules)."""
+    cache = tabs["head_cache"]
+    key = tuple(words)
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= 200_000:
+            cache.clear()
+        found = cache[key] = _find_head(words, tabs)
+    return found
+
+
+def _find_head(words: list[str], tabs) -> tuple[Head | None, int]:
     low = [w.lower().rstrip("'’") for w in words]
     for cand in (low, low[:-1] + [low[-1][:-1]] if low and low[-1].endswith("s") and len(low[-1]) > 4 else None):
         if not cand:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Relation, Report
 from .entities import EntityTable, Group
 from .mentions import Candidate
 from .names import match_key
+from .prefilter import may_match
 from .rules import Rules, Trigger
 
 __all__ = ["find_relations", "PendingRelation"]
@@ -70,9 +72,10 @@ def _tone(text: str, rules: Rules, spans: list[tuple[int, int]] = ()) -> str:
     """positive / negative / mixed / neutral from cue words outside entity names."""
     for s, e in spans:
         text = text[:s] + " " * (e - s) + text[e:]
-    pos = sum(len(c.pattern.findall(text)) for c in rules.cues_of("positive"))
-    neg = sum(len(c.pattern.findall(text)) for c in rules.cues_of("negative"))
-    contrast = any(c.pattern.search(text) for c in rules.cues_of("contrast"))
+    low = text.lower()
+    pos = sum(len(c.pattern.findall(text)) for c in rules.cues_of("positive") if may_match(c.pattern, text, low))
+    neg = sum(len(c.pattern.findall(text)) for c in rules.cues_of("negative") if may_match(c.pattern, text, low))
+    contrast = any(c.pattern.search(text) for c in rules.cues_of("contrast") if may_match(c.pattern, text, low))
     if (pos and neg) or ((pos or neg) and contrast):
         return "mixed"  # praise or criticism qualified by "but", "although", "however" ...
     return "positive" if pos else "negative" if neg else "neutral"
@@ -80,31 +83,77 @@ def _tone(text: str, rules: Rules, spans: list[tuple[int, int]] = ()) -> str:
 
 def _blocked(text: str, lo: int, hi: int, rules: Rules) -> bool:
     window = text[max(0, lo):hi]
-    return any(c.pattern.search(window) for c in rules.cues_of("negation") + rules.cues_of("hedge"))
+    low = window.lower()
+    return any(c.pattern.search(window) for c in rules.cues_of("negation") + rules.cues_of("hedge")
+               if may_match(c.pattern, window, low))
+
+
+_SCAN = 64  # history entries an anaphora look-up reads back before it asks the per-group index
 
 
 class _Resolver:
-    """Keeps the report-order history of entity mentions for anaphora."""
+    """Keeps the report-order history of entity mentions for anaphora.
+
+    The history is appended in text order (sentence by sentence, slots by start), so its
+    positions and sentence numbers never decrease: a look-up bisects to the entries before a
+    position instead of scanning the whole report's history.
+    """
 
     def __init__(self, table: EntityTable, rules: Rules):
         self.table = table
         self.rules = rules
         self.history: list[tuple[int, str, int]] = []  # (position, group key, sentence)
+        self._positions: list[int] = []  # history positions, for bisect
+        self._by_sentence: dict[int, list[str]] = {}  # sentence -> its group keys, in order
+        self._by_group: dict[str, list[int]] = {}  # surviving group key -> its history indexes
+
+    def add(self, pos: int, key: str, sentence: int) -> None:
+        """Record a mention of group ``key`` at report position ``pos``."""
+        self._by_group.setdefault(self.table.find(key), []).append(len(self.history))
+        self.history.append((pos, key, sentence))
+        self._positions.append(pos)
+        self._by_sentence.setdefault(sentence, []).append(key)
 
     def label(self, key: str) -> str:
         return self.table.groups[self.table.find(key)].label
 
+    def _latest(self, fits, stop: int) -> str | None:
+        """The surviving key of the last history entry before index ``stop`` whose group ``fits``.
+
+        ``fits`` looks only at the surviving group, so after a short backward scan the answer is
+        the fitting group with the latest entry: a look-up costs at most one step per group, not
+        one per mention in the report (no merges happen while relations are read).
+        """
+        history, groups, find = self.history, self.table.groups, self.table.find
+        lo = max(0, stop - _SCAN)
+        for k in range(stop - 1, lo - 1, -1):
+            key = find(history[k][1])
+            if fits(groups[key]):
+                return key
+        best, found = -1, None
+        if lo > 0:
+            for key, indexes in self._by_group.items():
+                if indexes[0] < lo and fits(groups[key]):
+                    last = indexes[bisect_left(indexes, lo) - 1]
+                    if last > best:
+                        best, found = last, key
+        return found
+
     def last(self, label: str | None, before: int, exclude_council: bool = True, sentence: int | None = None,
              noun: str | None = None) -> str | None:
+        history = self.history
+        stop = bisect_left(self._positions, before)  # entries [0, stop) have pos < before
         if noun:
-            for pos, key, si in reversed(self.history):
-                g = self.table.groups[self.table.find(key)]
-                if pos < before and g.label == label and g.names and max(g.names, key=len).lower().endswith(noun):
-                    return self.table.find(key)
-        for pos, key, si in reversed(self.history):
-            if pos >= before:
-                continue
-            if sentence is not None and si < sentence:
+            found = self._latest(
+                lambda g: g.label == label and g.names and max(g.names, key=len).lower().endswith(noun), stop)
+            if found is not None:
+                return found
+        if sentence is None:
+            return self._latest(lambda g: not (exclude_council and g.is_council) and (label is None or g.label == label),
+                                stop)
+        for k in range(stop - 1, -1, -1):
+            _, key, si = history[k]
+            if si < sentence:
                 break
             g = self.table.groups[self.table.find(key)]
             if exclude_council and g.is_council:
@@ -115,18 +164,19 @@ class _Resolver:
 
     def topic(self, sentence: int) -> str | None:
         """The first body mentioned in a sentence (its usual subject)."""
-        for pos, key, si in self.history:
-            if si == sentence:
-                g = self.table.groups[self.table.find(key)]
-                if g.label != "Fund":
-                    return self.table.find(key)
+        for key in self._by_sentence.get(sentence, ()):
+            g = self.table.groups[self.table.find(key)]
+            if g.label != "Fund":
+                return self.table.find(key)
         return None
 
     def last_distinct(self, n: int, before: int, sentence: int) -> tuple[str, ...]:
         out: list[str] = []
-        for pos, key, si in reversed(self.history):
-            if pos >= before or si < sentence - 1:
-                continue
+        history = self.history
+        for j in range(bisect_left(self._positions, before) - 1, -1, -1):
+            _, key, si = history[j]
+            if si < sentence - 1:
+                break  # sentence numbers never increase going back
             k = self.table.find(key)
             if self.label(k) in ORG and k not in out:
                 out.append(k)
@@ -135,12 +185,19 @@ class _Resolver:
         return tuple(out) if len(out) == n else ()
 
 
-def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _Resolver, si: int,
-           text: str = "") -> list[Slot]:
+def _spans(table: EntityTable) -> dict[tuple[int, int], str]:
+    """(start, end) of every grouped mention -> its group key (the last group wins, as before)."""
     by_span: dict[tuple[int, int], str] = {}
     for k, g in table.groups.items():
         for c, _ in g.mentions:
             by_span[(c.start, c.end)] = k
+    return by_span
+
+
+def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _Resolver, si: int,
+           text: str = "", by_span: dict[tuple[int, int], str] | None = None) -> list[Slot]:
+    if by_span is None:
+        by_span = _spans(table)
     slots: list[Slot] = []
     for c in cands:
         s, e = c.start - offset, c.end - offset
@@ -313,8 +370,11 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
     rels: list[PendingRelation] = []
     promoted: list[Group] = []
     council = table.council_key
+    # built once: groups only gain mentions below by promotion, of slots in sentences already
+    # read, so the spans of the sentences still to come map as they would if rebuilt each time
+    by_span = _spans(table)
     for sent, cands in zip(report.sentences, per_sentence):
-        slots = _slots(cands, table, sent.start, resolver, sent.index, sent.text)
+        slots = _slots(cands, table, sent.start, resolver, sent.index, sent.text, by_span)
         st = _Sentence(sent, slots, table, resolver, rules, rels, promoted)
         text = sent.text
         matches = _trigger_matches(text, rules, [(sl.start, sl.end) for sl in slots])
@@ -337,7 +397,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
         _possessives(slots, text, resolver, council, st.emit, st.keys_of, st.label_of)
         for sl in slots:
             for k in sl.keys:
-                resolver.history.append((sent.start + sl.start, k, sent.index))
+                resolver.add(sent.start + sl.start, k, sent.index)
     return tuple(rels), promoted
 
 
@@ -727,8 +787,9 @@ def _member_or_part(ls: str, lo: str, rule: str) -> str:
 def _trigger_matches(text: str, rules: Rules, names: list[tuple[int, int]] = ()) -> list[tuple[Trigger, re.Match]]:
     """Non-overlapping trigger matches (longest first), none starting or ending inside a name."""
     found: list[tuple[Trigger, re.Match]] = []
+    low = text.lower()
     for t in rules.triggers:
-        if t.voice == "agreement":
+        if t.voice == "agreement" or not may_match(t.pattern, text, low):
             continue
         for m in t.pattern.finditer(text):
             if m.end() > m.start() and not any(a <= m.start() < b or a < m.end() <= b for a, b in names):

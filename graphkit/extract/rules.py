@@ -116,7 +116,12 @@ class Rules:
 
     def cues_of(self, kind: str) -> tuple[Cue, ...]:
         """The lexicon cues of one kind, in file order."""
-        return tuple(c for c in self.cues if c.kind == kind)
+        return _cues_of(self, kind)
+
+
+@lru_cache(maxsize=256)
+def _cues_of(rules: Rules, kind: str) -> tuple[Cue, ...]:
+    return tuple(c for c in rules.cues if c.kind == kind)
 
 
 def _json_lines(path: Path) -> list[tuple[int, dict]]:

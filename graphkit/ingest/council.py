@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from ..resources import reference_dir
+from .alternation import literal_alternation
 
 __all__ = ["find_council", "council_table"]
 
@@ -78,7 +79,10 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, int]]:
         for v in variants:
             lookup.setdefault(v.lower(), i)
     names = sorted(lookup, key=lambda n: (-len(n), n))
-    pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
+    if all(n.isascii() for n in names):  # the same matches, factored as a trie (much faster)
+        pat = re.compile(r"(?<![\w-])" + literal_alternation(names, ignore_case=True) + r"(?![\w-])", re.I)
+    else:
+        pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
     return pat, lookup
 
 
@@ -87,7 +91,25 @@ def _capitalised(form: str) -> bool:
     return all(w[0].isupper() or w.lower() in _LOWER_WORDS or not w[0].isalpha() for w in re.split(r"[\s-]+", form) if w)
 
 
-def _common_word(text: str, m: re.Match[str]) -> bool:
+class _Words:
+    """Whether a text holds a word, answered from its set of words (built once, on first use)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if _WORD.fullmatch(word) is None:  # not one \w+ run: search as before
+            return re.search(r"\b" + re.escape(word) + r"\b", self.text) is not None
+        if self.words is None:
+            self.words = set(_WORD.findall(self.text))
+        return word in self.words  # r"\bword\b" matches exactly where a whole \w+ run equals it
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _common_word(text: str, m: re.Match[str], words: _Words) -> bool:
     """A one-word name opening a sentence that the text also uses as a common word ("Reading")."""
     form = m.group()
     if " " in form or "-" in form:
@@ -95,15 +117,16 @@ def _common_word(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 40):m.start()]
     kept = before.rstrip()
     initial = not kept or "\n" in before[len(kept):] or kept[-1] in ".!?:\"\u201c(\u2022"
-    return initial and re.search(r"\b" + re.escape(form.lower()) + r"\b", text) is not None
+    return initial and form.lower() in words
 
 
 def _mentions(text: str) -> list[tuple[int, int, int, float]]:
     """(council index, start, end, weight) of each capitalised gazetteer match in ``text``."""
     pat, lookup = _pattern()
+    words = _Words(text)
     found = []
     for m in pat.finditer(text):
-        if not _capitalised(m.group()) or _common_word(text, m):
+        if not _capitalised(m.group()) or _common_word(text, m, words):
             continue
         i = lookup[m.group().lower()]
         start, end = m.start(), m.end()

@@ -76,17 +76,18 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> split_sentences("It works, e.g. here. So does this.", 0, 34)
     [(0, 20), (21, 34)]
     """
-    chunk = text[:end]
+    # ``endpos`` and slices ending at ``end`` keep every look at the paragraph, without copying
+    # the report up to it (a copy per paragraph made splitting quadratic in the report's length)
     cuts: list[int] = []
-    for m in _BOUNDARY.finditer(chunk, start, end):
+    for m in _BOUNDARY.finditer(text, start, end):
         stop = m.start()
         cut = m.end()
-        if _MARKER.match(chunk[cuts[-1] if cuts else start:cut].strip()):
+        if _MARKER.match(text[cuts[-1] if cuts else start:cut].strip()):
             continue  # "1. The council ..." : a list number, not a sentence
-        rest = chunk[cut:].lstrip()
+        rest = text[cut:end].lstrip()
         nxt = rest.lstrip(_OPENERS)[:1]
-        if chunk[stop] == "." and m.group().startswith(".") and not m.group().startswith(".."):
-            if _abbreviation_blocks(chunk, stop, nxt):
+        if text[stop] == "." and m.group().startswith(".") and not m.group().startswith(".."):
+            if _abbreviation_blocks(text, stop, nxt):
                 continue
         cuts.append(cut)
     spans: list[tuple[int, int]] = []

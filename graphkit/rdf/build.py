@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -39,8 +40,17 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CURATOR = GKD["agent/curator"]
 
 
+@lru_cache(maxsize=65536)
 def _int(value: int) -> Literal:
     return Literal(int(value), datatype=XSD.integer)
+
+
+def _decimal(value: float) -> str:
+    """The canonical xsd:decimal form (as Oxigraph writes it): "800", "2.5", "-0.25"."""
+    text = format(Decimal(repr(float(value))), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def _type_iri(name: str) -> URIRef:
@@ -204,7 +214,7 @@ def _add_quantities(g: Graph, extraction: Extraction, iris: dict[str, URIRef], f
         g.add((node, GK.end, _int(q.end)))
         g.add((node, GK.inReport, report_iri(rid)))
         if q.value is not None:
-            g.add((node, RDF.value, Literal(format(Decimal(repr(float(q.value))), "f"), datatype=XSD.decimal)))
+            g.add((node, RDF.value, Literal(_decimal(q.value), datatype=XSD.decimal)))
         if q.unit:
             g.add((node, GK.unit, Literal(q.unit)))
         if q.about in iris:

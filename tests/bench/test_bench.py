@@ -37,6 +37,33 @@ def test_bench_extract(benchmark, rules):
     assert extraction.entities
 
 
+def _synthetic_report(size: int = 200_000):
+    """One long report: the seeds and the extraction test texts repeated to about ``size`` characters."""
+    import json
+
+    from graphkit.ingest import report_from_text
+
+    tests = Path(__file__).resolve().parents[1] / "extract"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")) + sorted((tests / "data").glob("*.txt"))]
+    texts += [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted((tests / "cases").glob("*.json"))]
+    texts = ["\n\n".join(line.strip() for line in t.splitlines() if line.strip()) for t in texts]
+    parts, total = [], 0
+    while total < size:
+        parts.append(texts[len(parts) % len(texts)])
+        total += len(parts[-1]) + 2
+    return report_from_text("\n\n".join(parts) + "\n", "synthetic-200kb")
+
+
+def test_bench_extract_200kb(benchmark, rules):
+    """Extraction of one ~200 KB report (its cost should grow linearly with the length)."""
+    from graphkit.extract import extract
+
+    report = _synthetic_report()
+    assert len(report.text) >= 200_000
+    extraction = benchmark.pedantic(extract, (report, rules), rounds=3, iterations=1)
+    assert extraction.relations
+
+
 def test_bench_build_and_serialize(benchmark):
     import graphkit
     from graphkit.rdf import serialize
