@@ -221,7 +221,7 @@ class _Rows:
         where = (f"?f <{GK.predicate}> ?p ; <{GK.subject}> ?s ; <{GK.object}> ?o . "
                  f"FILTER(isIRI(?s) && isIRI(?o)) "
                  f"OPTIONAL {{ ?f <{GK.evidence}>/<{GK.text}> ?sentence }} OPTIONAL {{ ?f <{GK.tone}> ?tone }} "
-                 f"OPTIONAL {{ ?f <{PROV.wasDerivedFrom}> ?src }}")
+                 f"OPTIONAL {{ ?f <{PROV.wasDerivedFrom}>|<{GK.evidence}>/<{GK.inReport}> ?src }}")
         by_fact: dict[str, list] = {}
         for f, s, p, o, sentence, tone, src in self.select(where, "DISTINCT ?f ?s ?p ?o ?sentence ?tone ?src"):
             item = by_fact.get(str(f))

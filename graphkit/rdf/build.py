@@ -183,7 +183,6 @@ def _add_facts(g: Graph, extraction: Extraction, resolution: Resolution, iris: d
         g.add((f, GK.subject, subj))
         g.add((f, GK.predicate, pred))
         g.add((f, GK.object, obj))
-        g.add((f, PROV.wasDerivedFrom, report_iri(rid)))
         if rel.sentence not in sentences:
             node = _add_sentence(g, report, rel.sentence, rel.start, rel.end, sentence_section.get(rel.sentence))
             sentences[rel.sentence] = (node, rel.start, rel.end)

@@ -67,7 +67,7 @@ class GK(DefinedNamespace):
     delivers: URIRef  # The subject runs, operates, leads or delivers the object scheme.
     describes: URIRef  # The entity or fact a quantity is about.
     end: URIRef  # End (exclusive) of a half-open span [start, end) of the report's plain text, in Unicode code points.
-    evidence: URIRef  # The sentence that states a fact; its text and offsets are on the sentence.
+    evidence: URIRef  # The sentence that states a fact (its source: the sentence's gk:inReport is the report); its text and offsets are on the sentence.
     funds: URIRef  # The subject (a funder or fund) provides money to the object.
     heading: URIRef  # A section's heading as the report writes it.
     inReport: URIRef  # The report whose plain text a sentence, mention or quantity's offsets index.
