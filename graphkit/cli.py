@@ -202,15 +202,17 @@ def query(graph, query, query_file, bind, fmt) -> None:
     if (query is None) == (query_file is None):
         raise click.UsageError("give a QUERY or --file, not both or neither")
     text = query if query is not None else query_file.read_text(encoding="utf-8")
-    ds = _load(graph)
+    from .query.engine import load_store
+
+    data = load_store(graph)
     bindings = parse_bindings(bind)
-    _warn_unknown_entities(ds, bindings)
-    click.echo(format_result(run_query(ds, text, bindings), fmt), nl=False)
+    _warn_unknown_entities(data, bindings)
+    click.echo(format_result(run_query(data, text, bindings), fmt), nl=False)
 
 
-def _warn_unknown_entities(ds, bindings: dict) -> None:
+def _warn_unknown_entities(data, bindings: dict) -> None:
     """Say so when a bound entity id is not in the graph (the query would silently match nothing)."""
-    from rdflib import URIRef
+    import pyoxigraph as ox
 
     from .rdf import GKD
 
@@ -222,13 +224,17 @@ def _warn_unknown_entities(ds, bindings: dict) -> None:
             click.echo(f"graphkit: warning: predicate={text} is not a graphkit relation; "
                        f"choose from: {', '.join(PREDICATES)}", err=True)
             continue
-        if text.startswith("gkd:"):
-            iri = URIRef(str(GKD) + text[4:])
-        elif text.startswith(str(GKD)):
-            iri = URIRef(text)
-        else:
-            continue
-        if (iri, None, None) not in ds and (None, None, iri) not in ds:
+        try:
+            if text.startswith("gkd:"):
+                iri = ox.NamedNode(str(GKD) + text[4:])
+            elif text.startswith(str(GKD)):
+                iri = ox.NamedNode(text)
+            else:
+                continue
+        except ValueError:
+            iri = None
+        if iri is None or not (any(True for _ in data.store.quads_for_pattern(iri, None, None))
+                               or any(True for _ in data.store.quads_for_pattern(None, None, iri))):
             click.echo(f"graphkit: warning: {name}={text} is not an entity of this graph "
                        "(see `graphkit explain` or the councils query for ids)", err=True)
 
@@ -257,7 +263,9 @@ def serve(graph, host, port, timeout, log_requests) -> None:
     from .query.endpoint import is_loopback, make_server
 
     log = (lambda line: click.echo(line, err=True)) if log_requests else None
-    server = make_server(_load(graph), host, port, timeout=timeout, log=log)
+    from .query.engine import load_store
+
+    server = make_server(load_store(graph), host, port, timeout=timeout, log=log)
     if not is_loopback(host):
         click.echo(f"graphkit: warning: listening on {host}, reachable beyond this machine", err=True)
     click.echo(f"graphkit: SPARQL endpoint at {server.url}sparql (Ctrl-C to stop)", err=True)

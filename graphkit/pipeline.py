@@ -47,6 +47,8 @@ class Build:
         The merged entities across reports.
     store : pyoxigraph.Store
         One named graph per report plus the entities graph.
+    union_store : pyoxigraph.Store
+        Their union (each triple once) as the default graph: what ``graph`` shows.
     assembly : graphkit.rdf.assemble.Assembly
         The report graphs as rendered by the workers; writes graph.ttl/.trig/.jsonld.
     analysis : graphkit.analyse.Analysis
@@ -58,6 +60,7 @@ class Build:
     extractions: tuple[Extraction, ...]
     resolution: Resolution
     store: Any
+    union_store: Any
     assembly: Any
     analysis: Any
     failures: tuple[Failure, ...] = ()
@@ -86,7 +89,7 @@ class Build:
         if "graph" not in self._views:
             from .rdf.store import union_view
 
-            self._views["graph"] = union_view(self.store)
+            self._views["graph"] = union_view(self.union_store)
         return self._views["graph"]
 
 
@@ -358,9 +361,7 @@ def build(
     t3 = time.perf_counter()
     assembly = Assembly([part for _, part, _, _, _ in graphs], entities_graph(resolution))
     del graphs
-    trig = assembly.trig()
-    store = assembly.store(trig)
-    del trig
+    store, union_store = assembly.stores()
     timings["merge"] = time.perf_counter() - t3
     if not cache_dir:
         stats = {}
@@ -368,6 +369,7 @@ def build(
         extractions=tuple(extractions),
         resolution=resolution,
         store=store,
+        union_store=union_store,
         assembly=assembly,
         analysis=None,
         failures=(),

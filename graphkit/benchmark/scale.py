@@ -61,8 +61,11 @@ def floor_pass(files: Sequence[Path]) -> dict[str, float]:
 
 def sample_bindings(store) -> dict[str, dict[str, str]]:
     """Parameter values for every ready query, taken from the graph (an assessed council...)."""
+    from ..query.engine import OxGraph
     from ..query.ready import READY
     from ..rdf.namespace import GK
+
+    store = store.store if isinstance(store, OxGraph) else store  # load_store gives an OxGraph
 
     def first(query: str) -> str | None:
         for row in store.query(query, use_default_graph_as_union=True):

@@ -5,7 +5,7 @@
     GET  /                      a small HTML page: the ready queries and an example
     GET  /sparql?query=...      run a query (no query: a service description in Turtle)
     POST /sparql                form-encoded ``query=...`` or an ``application/sparql-query`` body
-    GET  /queries/NAME?p=v      run a ready query; values are bound (``initBindings``), never spliced
+    GET  /queries/NAME?p=v      run a ready query; values are bound (substitutions), never spliced
 
 ``default-graph-uri`` and ``named-graph-uri`` (and ``FROM`` / ``FROM NAMED`` in the query)
 pick graphs of the loaded dataset; nothing is ever fetched, and ``SERVICE`` is refused.
@@ -13,13 +13,17 @@ Updates are refused with 403. Results are negotiated by ``Accept`` (or ``format=
 SELECT and ASK as SPARQL JSON (default), XML, CSV or TSV; CONSTRUCT and DESCRIBE as
 Turtle (default) or N-Triples.
 
-Limits: a query text of at most ``max_query_bytes`` (default 64 KiB, else 413); each query
-and its serialisation get ``timeout`` seconds (default 30, else 503). rdflib cannot stop a
-running query, so a query over its budget is interrupted in its worker thread (CPython's
-``PyThreadState_SetAsyncExc``: it stops at its next Python instruction, or when a long C
-call returns) and keeps one of ``max_running`` slots (default 4) until it has stopped; a
-request waits up to ``timeout`` seconds for a free slot, then gets 503. Results are not
-paged: use LIMIT for big answers.
+Queries run on pyoxigraph (``graphkit.query.engine``), which also writes the results. The
+default graph is the union of the loaded graphs, each triple once.
+
+Limits: a query text of at most ``max_query_bytes`` (default 64 KiB, else 413) and nested at
+most ``engine.MAX_DEPTH`` deep (else 400: pyoxigraph's parser would overflow its stack); each
+query and its serialisation get ``timeout`` seconds (default 30, else 503). pyoxigraph cannot
+stop a running query: the client gets 503 at the budget, and the worker thread is sent an
+exception (CPython's ``PyThreadState_SetAsyncExc``) that lands when pyoxigraph hands control
+back, between solutions while results are written, or at the end of an aggregate. Until then
+it keeps one of ``max_running`` slots (default 4); a request waits up to ``timeout`` seconds
+for a free slot, then gets 503. Results are not paged: use LIMIT for big answers.
 """
 
 from __future__ import annotations
@@ -34,18 +38,12 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, quote, urlsplit
 
-from pyparsing import ParseResults
-from rdflib import Dataset, Graph, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.plugins.sparql.algebra import translateQuery
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.plugins.sparql.sparql import Query
+import pyoxigraph as ox
 
 from ..errors import GraphkitError, QueryError
-from ..rdf.serialize import serialize
+from .engine import MAX_DEPTH, OxGraph, check_query, to_store
 from .ready import READY
-from .run import run_query
+from .run import prepare_query
 
 __all__ = ["EndpointServer", "HttpError", "MAX_QUERY_BYTES", "MAX_RUNNING", "TIMEOUT", "is_loopback",
            "make_server", "negotiate", "prepare"]
@@ -63,13 +61,16 @@ NTRIPLES = "application/n-triples"
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
 
-#: Media type -> (rdflib result format or graphkit RDF format, media type sent back).
+#: Media type -> (short format name, media type sent back).
 _SOLUTIONS = {JSON: ("json", JSON), "application/json": ("json", JSON), XML: ("xml", XML),
               "application/xml": ("xml", XML), CSV: ("csv", CSV), TSV: ("tsv", TSV)}
 _BOOLEAN = {JSON: ("json", JSON), "application/json": ("json", JSON), XML: ("xml", XML),
             "application/xml": ("xml", XML)}
 _GRAPHS = {TURTLE: ("ttl", TURTLE), "application/x-turtle": ("ttl", TURTLE),
            NTRIPLES: ("nt", NTRIPLES), "text/plain": ("nt", NTRIPLES)}
+#: Short format name -> pyoxigraph's writer.
+_WRITERS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML, "csv": ox.QueryResultsFormat.CSV,
+            "tsv": ox.QueryResultsFormat.TSV, "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
 _SHORT = {"json": JSON, "xml": XML, "csv": CSV, "tsv": TSV, "ttl": TURTLE, "turtle": TURTLE,
           "nt": NTRIPLES, "ntriples": NTRIPLES}
 _RESERVED = {"format"}
@@ -135,77 +136,42 @@ def negotiate(accept: str | None, offers: Mapping[str, tuple[str, str]], fmt: st
                     f"cannot answer with {accept}; choose from: {', '.join(sorted(offers))}")
 
 
-def _walk(node: object, seen: set[int] | None = None):
-    """Every CompValue in an algebra tree (or parse tree)."""
-    seen = set() if seen is None else seen
-    if id(node) in seen:
-        return
-    seen.add(id(node))
-    if isinstance(node, CompValue):
-        yield node
-    if isinstance(node, Mapping):
-        for value in node.values():
-            yield from _walk(value, seen)
-    elif isinstance(node, (list, tuple, ParseResults)):
-        for value in node:
-            yield from _walk(value, seen)
-
-
-def prepare(text: str) -> Query:
-    """Parse a read-only query; updates give 403, bad SPARQL and ``SERVICE`` give 400."""
+def prepare(text: str) -> str:
+    """Check a read-only query before it runs: updates give 403; ``SERVICE`` and nesting
+    deeper than ``MAX_DEPTH`` give 400 (SPARQL that does not parse is a 400 when it runs)."""
     if not text.strip():
         raise HttpError(HTTPStatus.BAD_REQUEST, "empty query")
-    try:
-        parsed = parseQuery(text)
-    except Exception as exc:  # pyparsing and others
-        try:
-            parseUpdate(text)
-        except Exception:
-            raise HttpError(HTTPStatus.BAD_REQUEST, f"invalid SPARQL: {_first_line(exc)}") from exc
-        raise HttpError(HTTPStatus.FORBIDDEN, "read-only endpoint: updates are refused") from exc
-    try:
-        query = translateQuery(parsed)
-    except Exception as exc:
-        raise HttpError(HTTPStatus.BAD_REQUEST, f"invalid SPARQL: {_first_line(exc)}") from exc
-    try:
-        service = any(c.name == "ServiceGraphPattern" for tree in (parsed, query.algebra) for c in _walk(tree))
-    except RecursionError as exc:
-        raise HttpError(HTTPStatus.BAD_REQUEST, "invalid SPARQL: nested too deeply") from exc
-    if service:
+    shape = check_query(text)
+    if shape.update:
+        raise HttpError(HTTPStatus.FORBIDDEN, "read-only endpoint: updates are refused")
+    if shape.depth > MAX_DEPTH:
+        raise HttpError(HTTPStatus.BAD_REQUEST, f"invalid SPARQL: nested more than {MAX_DEPTH} levels deep")
+    if shape.service:
         raise HttpError(HTTPStatus.BAD_REQUEST, "SERVICE is not allowed: this endpoint never fetches data")
-    return query
+    return text
 
 
-def _iri_list(values: list[str], param: str) -> list[URIRef]:
+def _iri_list(values: list[str], param: str) -> list[ox.NamedNode]:
     out = []
     for v in values:
         v = v.strip()
-        if not v or any(ch in v for ch in '<> "{}|\\^`') or ":" not in v:
-            raise HttpError(HTTPStatus.BAD_REQUEST, f"{param} {v!r} is not an absolute IRI")
-        out.append(URIRef(v))
+        try:
+            if not v or any(ch in v for ch in '<> "{}|\\^`') or ":" not in v:
+                raise ValueError(v)
+            out.append(ox.NamedNode(v))
+        except ValueError as exc:
+            raise HttpError(HTTPStatus.BAD_REQUEST, f"{param} {v!r} is not an absolute IRI") from exc
     return out
 
 
-def _restrict(source: Graph, default: list[URIRef], named: list[URIRef]) -> Dataset:
-    """A new dataset: the union of ``default`` graphs as its default graph, and ``named`` graphs.
-
-    Graphs are taken from ``source`` only (an unknown IRI is an empty graph); nothing is fetched.
-    """
-    ds = Dataset(default_union=False)
-    base = ds.graph(DATASET_DEFAULT_GRAPH_ID)
-    for iri in default:
-        base += _source_graph(source, iri)
-    for iri in named:
-        target = ds.graph(iri)
-        target += _source_graph(source, iri)
-    return ds
-
-
-def _source_graph(source: Graph, iri: URIRef) -> Graph:
-    """The named graph ``iri`` of ``source`` (read, never created), or an empty graph."""
-    if isinstance(source, Dataset):
-        return source.get_context(iri)
-    return Graph()
+def _restrict(source: OxGraph, default: list[ox.NamedNode], named: list[ox.NamedNode]) -> OxGraph:
+    """A new store: the union of the ``default`` graphs (each triple once) as its default graph,
+    and the ``named`` graphs, all taken from ``source`` (an unknown IRI is an empty graph)."""
+    store = ox.Store()
+    store.extend(ox.Quad(q.subject, q.predicate, q.object) for g in default
+                 for q in source.store.quads_for_pattern(None, None, None, g))
+    store.extend(q for g in named for q in source.store.quads_for_pattern(None, None, None, g))
+    return OxGraph(store)
 
 
 class EndpointServer(ThreadingHTTPServer):
@@ -213,14 +179,12 @@ class EndpointServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, dataset: Graph, address: tuple[str, int], *, timeout: float = TIMEOUT,
+    def __init__(self, dataset, address: tuple[str, int], *, timeout: float = TIMEOUT,
                  max_query_bytes: int = MAX_QUERY_BYTES, max_running: int = MAX_RUNNING,
                  log: Callable[[str], None] | None = None) -> None:
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         super().__init__(address, _Handler)
-        if isinstance(dataset, Dataset) and not dataset.default_union:
-            dataset = Dataset(store=dataset.store, default_union=True)
-        self.dataset = dataset
+        self.dataset = to_store(dataset)
         self.query_timeout = timeout
         self.max_query_bytes = max_query_bytes
         self.slots = threading.BoundedSemaphore(max_running)
@@ -282,7 +246,7 @@ class EndpointServer(ThreadingHTTPServer):
 
 
 class QueryCancelled(BaseException):
-    """Raised inside a query worker over its time budget (a BaseException: rdflib must not catch it)."""
+    """Raised inside a query worker over its time budget (a BaseException: nothing may catch it)."""
 
 
 _SET_ASYNC_EXC = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
@@ -291,8 +255,8 @@ _SET_ASYNC_EXC = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetA
 def _interrupt(worker: threading.Thread) -> None:
     """Ask ``worker`` to raise QueryCancelled at its next Python instruction (CPython only).
 
-    rdflib has no way to stop a query; without this a runaway query would run to its end.
-    Code in a long C call notices only when it returns.
+    pyoxigraph has no way to stop a query; this lands when it next hands control back to
+    Python (between solutions while results are written, or when an aggregate is done).
     """
     if _SET_ASYNC_EXC is not None and worker.ident is not None:
         _SET_ASYNC_EXC(ctypes.c_ulong(worker.ident), ctypes.py_object(QueryCancelled))
@@ -304,29 +268,37 @@ def _settle() -> None:
         _SET_ASYNC_EXC(ctypes.c_ulong(threading.get_ident()), None)
 
 
-def _answer(result, accept: str | None, fmt: str | None) -> Callable[[], tuple[bytes, str]]:
-    """Serialise a query result as negotiated (called inside the time budget)."""
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        kind, media = negotiate(accept, _GRAPHS, fmt)
-        return serialize(result.graph, kind), f"{media}; charset=utf-8"
-    offers = _BOOLEAN if result.type == "ASK" else _SOLUTIONS
-    if result.type == "SELECT":
-        # rdflib yields an empty solution for an aggregate over nothing; its rows (and
-        # run_query's) leave it out, and so does the endpoint.
-        result.bindings = [b for b in result.bindings if b]
-    kind, media = negotiate(accept, offers, fmt)
-    data = _tsv(result) if kind == "tsv" else result.serialize(format=kind, encoding="utf-8")
-    return data, f"{media}; charset=utf-8"
+class _Sink:
+    """A binary file for pyoxigraph's writers; each ``write`` (about every 8 KiB) runs Python,
+    so a query cancelled while its results are written stops there."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+
+    def write(self, data) -> int:
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
 
 
-def _tsv(result) -> bytes:
-    """SPARQL 1.1 TSV results: ``?var`` headers, terms in Turtle syntax (rdflib has no writer)."""
-    names = list(result.vars)
-    lines = ["\t".join(f"?{v}" for v in names)]
-    for row in result:
-        cells = [row[i] if i < len(row) else None for i in range(len(names))]
-        lines.append("\t".join("" if t is None else t.n3().replace("\t", "\\t") for t in cells))
-    return ("\n".join(lines) + "\n").encode("utf-8")
+def _answer(raw, accept: str | None, fmt: str | None) -> tuple[bytes, str]:
+    """Write pyoxigraph results as negotiated (called inside the time budget, in the thread
+    that ran the query: pyoxigraph's results must be dropped there too)."""
+    try:
+        if isinstance(raw, ox.QueryTriples):
+            offers = _GRAPHS
+        elif isinstance(raw, ox.QueryBoolean):
+            offers = _BOOLEAN
+        else:
+            offers = _SOLUTIONS
+        kind, media = negotiate(accept, offers, fmt)
+        sink = _Sink()
+        raw.serialize(sink, format=_WRITERS[kind])
+        return b"".join(sink.parts), f"{media}; charset=utf-8"
+    finally:
+        del raw  # an error's traceback must not carry the results to another thread
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -476,14 +448,16 @@ class _Handler(BaseHTTPRequestHandler):
 
         def work() -> tuple[bytes, str]:
             query = prepare(text)
-            clause = query.algebra.get("datasetClause") or []
-            query.algebra["datasetClause"] = None  # graphs are picked here, never loaded
-            dflt, nmd = default, named
-            if not dflt and not nmd and clause:
-                dflt = [c.default for c in clause if c.get("default") is not None]
-                nmd = [c.named for c in clause if c.get("named") is not None]
-            graph = _restrict(source, dflt, nmd) if (dflt or nmd) else source
-            return _answer(graph.query(query), accept, fmt)
+            if len(default) > 1:  # pyoxigraph's union of several graphs would repeat shared triples
+                raw = _restrict(source, default, named).query(query)
+            elif default or named:
+                raw = source.query(query, default_graph=default, named_graphs=named)
+            else:  # FROM and FROM NAMED pick graphs of the store; nothing is fetched
+                raw = source.query(query)
+            try:
+                return _answer(raw, accept, fmt)
+            finally:
+                del raw
 
         body, media = self.server.run(work)
         self._send(HTTPStatus.OK, body, media, {"Vary": "Accept"})
@@ -503,7 +477,12 @@ class _Handler(BaseHTTPRequestHandler):
         source = self.server.dataset
 
         def work() -> tuple[bytes, str]:
-            return _answer(run_query(source, name, bindings), accept, fmt)
+            text, init = prepare_query(name, bindings)
+            raw = source.query(text, init)
+            try:
+                return _answer(raw, accept, fmt)
+            finally:
+                del raw
 
         body, media = self.server.run(work)
         self._send(HTTPStatus.OK, body, media, {"Vary": "Accept"})
@@ -554,15 +533,16 @@ def _service_description(server: EndpointServer, base: str) -> bytes:
     ).encode("utf-8")
 
 
-def make_server(dataset: Graph, host: str = "127.0.0.1", port: int = 8000, *, timeout: float = TIMEOUT,
+def make_server(dataset, host: str = "127.0.0.1", port: int = 8000, *, timeout: float = TIMEOUT,
                 max_query_bytes: int = MAX_QUERY_BYTES, max_running: int = MAX_RUNNING,
                 log: Callable[[str], None] | None = None) -> EndpointServer:
     """Bind a read-only SPARQL endpoint over ``dataset`` (call ``serve_forever`` to run it).
 
     Parameters
     ----------
-    dataset : rdflib.Graph or rdflib.Dataset
-        The data; a Dataset's default graph is the union of its graphs.
+    dataset : rdflib.Graph, rdflib.Dataset, pyoxigraph.Store or OxGraph
+        The data (an rdflib graph is copied once into a pyoxigraph Store); the default graph is
+        the union of its graphs.
     host, port : str, int
         Where to listen; loopback by default. Port 0 picks a free port (see ``server.url``).
     timeout : float

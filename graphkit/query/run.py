@@ -18,7 +18,7 @@ from ..rdf.namespace import GK, GKD, PREFIXES
 from ..rdf.build import union_graph
 from .ready import READY
 
-__all__ = ["run_query", "format_result", "parse_bindings", "FORMATS"]
+__all__ = ["run_query", "format_result", "parse_bindings", "prepare_query", "FORMATS"]
 
 FORMATS: tuple[str, ...] = ("table", "csv", "json")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -30,13 +30,25 @@ _INT = re.compile(r"[+-]?[0-9]+")
 def _as_iri(value: str) -> URIRef | None:
     """An IRI written as ``<...>``, ``http(s)://...`` or a CURIE with a graphkit prefix."""
     if value.startswith("<") and value.endswith(">"):
-        return URIRef(value[1:-1])
-    if value.startswith(("http://", "https://", "urn:")):
-        return URIRef(value)
-    m = _CURIE.fullmatch(value)
-    if m and m.group(1) in PREFIXES:
-        return URIRef(PREFIXES[m.group(1)] + m.group(2))
-    return None
+        iri = value[1:-1]
+    elif value.startswith(("http://", "https://", "urn:")):
+        iri = value
+    elif (m := _CURIE.fullmatch(value)) and m.group(1) in PREFIXES:
+        iri = PREFIXES[m.group(1)] + m.group(2)
+    else:
+        return None
+    return URIRef(iri) if _valid_iri(iri) else None
+
+
+def _valid_iri(text: str) -> bool:
+    """True for an absolute IRI (RFC 3987, as pyoxigraph checks it); anything else is bound as a literal."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _guess(value: str) -> Node:
@@ -93,36 +105,10 @@ def _queryable(graph: Graph | Dataset) -> Graph:
     return graph
 
 
-def run_query(graph: Graph | Dataset, query: str, bindings: Mapping[str, object] | None = None) -> Result:
-    """Run a ready query (by name) or SPARQL text over a graph or dataset.
+def prepare_query(query: str, bindings: Mapping[str, object] | None = None) -> tuple[str, dict[str, Node]]:
+    """The SPARQL text of ``query`` (a ready-query name or SPARQL) and its bindings as rdflib terms.
 
-    Parameters
-    ----------
-    graph : rdflib.Graph or rdflib.Dataset
-        A Dataset is queried as the union of its graphs.
-    query : str
-        The name of a ready query (see ``QUERIES``) or SPARQL text.
-    bindings : mapping, optional
-        Variable name -> value, passed with ``initBindings`` (never spliced into the text).
-        rdflib terms are used as they are. For a ready query, strings follow the parameter's
-        kind: an ``entity`` takes a slug, CURIE or IRI; a ``term`` a relation name such as
-        ``funds``. Otherwise a string that looks like an IRI or CURIE becomes an IRI, an
-        integer string an integer, anything else a plain literal.
-
-    Returns
-    -------
-    rdflib.query.Result
-
-    Raises
-    ------
-    QueryError
-        An unknown ready-query name or parameter, or SPARQL that does not parse.
-
-    Examples
-    --------
-    >>> from rdflib import Graph
-    >>> run_query(Graph(), "councils").vars
-    [rdflib.term.Variable('council'), rdflib.term.Variable('label'), rdflib.term.Variable('reports')]
+    Raises QueryError for an unknown ready query or parameter, or a value that cannot be bound.
     """
     bindings = dict(bindings or {})
     ready = READY.get(query)
@@ -136,7 +122,58 @@ def run_query(graph: Graph | Dataset, query: str, bindings: Mapping[str, object]
             choices = ", ".join(sorted(kinds)) or "none"
             raise QueryError(f"query {query!r} has no parameter {unknown[0]!r}; parameters: {choices}")
     init = {name.lstrip("?$"): _convert(value, kinds.get(name)) for name, value in bindings.items()}
-    text = ready.sparql if ready is not None else query
+    return (ready.sparql if ready is not None else query), init
+
+
+def run_query(graph, query: str, bindings: Mapping[str, object] | None = None, *,
+              engine: str = "oxigraph") -> Result:
+    """Run a ready query (by name) or SPARQL text over a graph or dataset.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph, rdflib.Dataset, pyoxigraph.Store or OxGraph
+        A Dataset (or a Store with named graphs) is queried as the union of its graphs, each
+        triple once. On pyoxigraph an rdflib graph is copied into a Store for each call, unless
+        oxrdflib keeps it; to run many queries on a big graph, convert it once with
+        ``graphkit.query.engine.to_store`` (or load the file with ``load_store``) and pass that.
+    query : str
+        The name of a ready query (see ``QUERIES``) or SPARQL text.
+    bindings : mapping, optional
+        Variable name -> value, bound by the engine (pyoxigraph's ``substitutions``, rdflib's
+        ``initBindings``), never spliced into the text. rdflib terms are used as they are. For a
+        ready query, strings follow the parameter's kind: an ``entity`` takes a slug, CURIE or
+        IRI; a ``term`` a relation name such as ``funds``. Otherwise a string that looks like an
+        IRI or CURIE becomes an IRI, an integer string an integer, anything else a plain literal.
+        (pyoxigraph binds only variables a SELECT projects; others are projected for it and left
+        out of the result.)
+    engine : {"oxigraph", "rdflib"}
+        pyoxigraph (fast; the default) or rdflib's own SPARQL engine. Both give the same answers
+        as rdflib terms; rows come in the same order where the query orders them fully.
+
+    Returns
+    -------
+    rdflib.query.Result
+
+    Raises
+    ------
+    QueryError
+        An unknown ready-query name, parameter or engine, or SPARQL that does not parse.
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> run_query(Graph(), "councils").vars
+    [rdflib.term.Variable('council'), rdflib.term.Variable('label'), rdflib.term.Variable('reports')]
+    """
+    from .engine import ENGINES, to_result, to_store
+
+    if engine not in ENGINES:
+        raise QueryError(f"unknown engine {engine!r}; choose from: {', '.join(ENGINES)}")
+    text, init = prepare_query(query, bindings)
+    if engine == "oxigraph":
+        return to_result(*to_store(graph).run(text, init))
+    if not isinstance(graph, Graph):
+        raise QueryError(f"engine 'rdflib' queries rdflib graphs, not {type(graph).__name__}")
     try:
         return _queryable(graph).query(text, initBindings=init)
     except QueryError:

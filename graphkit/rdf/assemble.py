@@ -86,6 +86,7 @@ class Assembly:
         for part in self.parts:
             shared.update(part.shared)
         self._shared = shared
+        self._memo: dict[str, bytes] = {}
 
     @property
     def triples(self) -> int:
@@ -94,12 +95,22 @@ class Assembly:
 
     def turtle(self) -> bytes:
         """``graph.ttl``: the union of all graphs."""
+        if "ttl" not in self._memo:
+            self._memo["ttl"] = self._turtle()
+        return self._memo["ttl"]
+
+    def trig(self) -> bytes:
+        """``graph.trig``: one named graph per report plus the entities graph."""
+        if "trig" not in self._memo:
+            self._memo["trig"] = self._trig()
+        return self._memo["trig"]
+
+    def _turtle(self) -> bytes:
         streams = [turtle_blocks(self._shared)] + [p.local for p in self.parts]
         merged = heapq.merge(*streams, key=lambda sb: sb[0])
         return turtle_document(block for _, block in merged).encode("utf-8")
 
-    def trig(self) -> bytes:
-        """``graph.trig``: one named graph per report plus the entities graph."""
+    def _trig(self) -> bytes:
         sections = [(p.graph, p.trig) for p in self.parts]
         sections.append((self._entities_name, trig_section(self._entities_name, self._entities_rows)))
         return trig_document(sections).encode("utf-8")
@@ -110,11 +121,13 @@ class Assembly:
         items.append((self._entities_name, jsonld_item(self._entities_name, self._entities_rows)))
         return jsonld_document((), items).encode("utf-8")
 
-    def store(self, trig: bytes | None = None):
-        """A pyoxigraph Store holding the dataset (loaded from the TriG document)."""
+    def stores(self):
+        """Two pyoxigraph stores: the named graphs (from the TriG document), and their union
+        as a default graph (from the Turtle document), so each triple is in the union once."""
         import pyoxigraph as ox
 
-        store = ox.Store()
-        store.bulk_load(trig if trig is not None else self.trig(), format=ox.RdfFormat.TRIG)
-        return store
+        named, union = ox.Store(), ox.Store()
+        named.bulk_load(self.trig(), format=ox.RdfFormat.TRIG)
+        union.bulk_load(self.turtle(), format=ox.RdfFormat.TURTLE)
+        return named, union
 

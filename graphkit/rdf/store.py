@@ -9,12 +9,13 @@ is copied. Literals come back as rdflib writes them: a plain string is ``Literal
 
 from __future__ import annotations
 
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Graph, Literal
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
 from oxrdflib import OxigraphStore
 
-__all__ = ["GraphkitStore", "UnionGraph", "dataset_view", "union_view"]
+__all__ = ["GraphkitStore", "dataset_view", "union_view"]
 
 
 def _plain(term):
@@ -44,24 +45,6 @@ class GraphkitStore(OxigraphStore):
         return result
 
 
-class UnionGraph(Dataset):
-    """A Dataset read as one graph: iterating it gives triples (each once), like a Graph."""
-
-    def __iter__(self):
-        return self.triples((None, None, None))
-
-    def triples(self, triple_or_quad, context=None):
-        """Matching triples of the union, each once (a triple may sit in several graphs)."""
-        if context is not None:
-            yield from super().triples(triple_or_quad, context)
-            return
-        seen = set()
-        for triple in super().triples(triple_or_quad, context):
-            if triple not in seen:
-                seen.add(triple)
-                yield triple
-
-
 def dataset_view(store) -> Dataset:
     """``store`` as an rdflib Dataset (named graphs kept apart), without copying it."""
     from .namespace import bind_prefixes
@@ -69,8 +52,12 @@ def dataset_view(store) -> Dataset:
     return bind_prefixes(Dataset(store=GraphkitStore(store=store)))
 
 
-def union_view(store) -> Dataset:
-    """``store`` as one rdflib graph: the union of its graphs (what ``graph.ttl`` holds)."""
+def union_view(store) -> Graph:
+    """The default graph of ``store`` as an rdflib Graph, without copying it.
+
+    A build keeps the union of its graphs (each triple once, what ``graph.ttl`` holds) as the
+    default graph of a store of its own, so this is the whole graph.
+    """
     from .namespace import bind_prefixes
 
-    return bind_prefixes(UnionGraph(store=GraphkitStore(store=store), default_union=True))
+    return bind_prefixes(Graph(store=GraphkitStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID))

@@ -1,8 +1,14 @@
-"""Fixtures: a SPARQL endpoint over the shared hand-built dataset (tests/conftest.py)."""
+"""Fixtures: both query engines, a SPARQL endpoint over the shared hand-built dataset (tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
+
+
+@pytest.fixture(params=["oxigraph", "rdflib"])
+def engine(request):
+    """Each query engine of the Python API in turn."""
+    return request.param
 
 
 @pytest.fixture
