@@ -31,7 +31,7 @@ REFERENCE = "reference data"
 
 _TYPE_IRIS = {GK[name]: name for name in ENTITY_TYPES}
 _PREDICATE_IRIS = {GK[name]: name for name in PREDICATES}
-_FACT_TERMS = {GK.subject, GK.predicate, GK.object, GK.sentence, GK.tone, PROV.wasDerivedFrom}
+_FACT_TERMS = {GK.subject, GK.predicate, GK.object, GK.evidence, GK.text, GK.tone, PROV.wasDerivedFrom}
 _NOT_IDENTIFIERS = LABELS | {RDF.type} | set(_PREDICATE_IRIS)
 
 
@@ -220,8 +220,8 @@ class _Rows:
         """Each fact: subject, predicate, object, sentence, tone and its sources, sorted."""
         where = (f"?f <{GK.predicate}> ?p ; <{GK.subject}> ?s ; <{GK.object}> ?o . "
                  f"FILTER(isIRI(?s) && isIRI(?o)) "
-                 f"OPTIONAL {{ ?f <{GK.sentence}> ?sentence }} OPTIONAL {{ ?f <{GK.tone}> ?tone }} "
-                 f"OPTIONAL {{ ?f <{PROV.wasDerivedFrom}> ?src }}")
+                 f"OPTIONAL {{ ?f <{GK.evidence}>/<{GK.text}> ?sentence }} OPTIONAL {{ ?f <{GK.tone}> ?tone }} "
+                 f"OPTIONAL {{ ?f <{PROV.wasDerivedFrom}>|<{GK.evidence}>/<{GK.inReport}> ?src }}")
         by_fact: dict[str, list] = {}
         for f, s, p, o, sentence, tone, src in self.select(where, "DISTINCT ?f ?s ?p ?o ?sentence ?tone ?src"):
             item = by_fact.get(str(f))

@@ -44,8 +44,8 @@ SELECT ?s ?p ?o ?start ?sentence WHERE {
                 gk:delivers gk:oversees gk:partyTo gk:partOf }
     ?s ?p ?o .
     OPTIONAL {
-        ?fact a gk:Fact ; gk:subject ?s ; gk:predicate ?p ; gk:object ?o ;
-              gk:start ?start ; gk:sentence ?sentence .
+        ?fact a gk:Fact ; gk:subject ?s ; gk:predicate ?p ; gk:object ?o ; gk:evidence ?e .
+        ?e gk:start ?start ; gk:text ?sentence .
     }
 } ORDER BY ?s ?p ?o ?start
 """

@@ -28,6 +28,7 @@ from .namespace import (
     report_graph_iri,
     report_iri,
     section_iri,
+    sentence_iri,
 )
 from .serialize import FORMATS, serialize
 from .slug import slugify
@@ -52,6 +53,7 @@ __all__ = [
     "report_graph_iri",
     "report_iri",
     "section_iri",
+    "sentence_iri",
     "serialize",
     "slugify",
     "to_dataset",

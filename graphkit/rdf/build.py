@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ..errors import OntologyError
-from ..model import ENTITY_TYPES, PREDICATES, Entity, Extraction, Resolution, ResolvedEntity
+from ..model import ENTITY_TYPES, PREDICATES, Entity, Extraction, Report, Resolution, ResolvedEntity
 from .namespace import (
     ENTITIES_GRAPH,
     GK,
@@ -28,6 +28,7 @@ from .namespace import (
     report_graph_iri,
     report_iri,
     section_iri,
+    sentence_iri,
 )
 from .slug import slugify
 
@@ -102,7 +103,6 @@ def _add_entities(g: Graph, extraction: Extraction, resolution: Resolution) -> d
                 g.add((m, GK.text, Literal(mention.text)))
                 g.add((m, GK.start, _int(mention.start)))
                 g.add((m, GK.end, _int(mention.end)))
-                g.add((m, GK.sentenceIndex, _int(mention.sentence)))
                 g.add((m, GK.rule, Literal(mention.rule)))
     return iris
 
@@ -141,12 +141,31 @@ def _add_report(g: Graph, extraction: Extraction, iris: dict[str, URIRef]) -> No
             g.add((s, GK.score, _int(section.score)))
 
 
+def _add_sentence(g: Graph, report: Report, index: int, start: int, end: int, section: int | None) -> URIRef:
+    """The sentence node a fact cites: its text (once), offsets, number, section and report."""
+    rid = report.report_id
+    node = sentence_iri(rid, index)
+    g.add((node, RDF.type, GK.Sentence))
+    g.add((node, GK.inReport, report_iri(rid)))
+    g.add((node, GK.sentenceIndex, _int(index)))
+    g.add((node, GK.start, _int(start)))
+    g.add((node, GK.end, _int(end)))
+    g.add((node, GK.text, Literal(report.text[start:end])))
+    if section is not None:
+        g.add((node, GK.section, section_iri(rid, section)))
+    return node
+
+
 def _add_facts(g: Graph, extraction: Extraction, resolution: Resolution, iris: dict[str, URIRef]) -> dict[int, URIRef]:
-    """Direct triples and one gk:Fact per relation; returns relation index -> fact IRI."""
+    """Direct triples, one gk:Fact per relation and one gk:Sentence per sentence that states one.
+
+    Returns relation index -> fact IRI.
+    """
     report = extraction.report
     rid = report.report_id
-    sections = {s.index: s for s in report.sections}
-    sentence_section = {s.index: s.section for s in report.sentences}
+    sections = {s.index for s in report.sections}
+    sentence_section = {s.index: s.section for s in report.sentences if s.section in sections}
+    sentences: dict[int, tuple[URIRef, int, int]] = {}
     facts: dict[int, URIRef] = {}
     for i, rel in enumerate(extraction.relations):
         if (rid, i) in resolution.suppressed_relations:
@@ -164,14 +183,16 @@ def _add_facts(g: Graph, extraction: Extraction, resolution: Resolution, iris: d
         g.add((f, GK.subject, subj))
         g.add((f, GK.predicate, pred))
         g.add((f, GK.object, obj))
-        g.add((f, PROV.wasDerivedFrom, report_iri(rid)))
-        section = sentence_section.get(rel.sentence)
-        if section in sections:
-            g.add((f, GK.section, section_iri(rid, section)))
-        g.add((f, GK.sentence, Literal(report.text[rel.start:rel.end])))
-        g.add((f, GK.sentenceIndex, _int(rel.sentence)))
-        g.add((f, GK.start, _int(rel.start)))
-        g.add((f, GK.end, _int(rel.end)))
+        if rel.sentence not in sentences:
+            node = _add_sentence(g, report, rel.sentence, rel.start, rel.end, sentence_section.get(rel.sentence))
+            sentences[rel.sentence] = (node, rel.start, rel.end)
+        node, start, end = sentences[rel.sentence]
+        if (start, end) != (rel.start, rel.end):  # a relation's span is its sentence's span
+            raise OntologyError(
+                f"{rid}: relation {i} spans [{rel.start}, {rel.end}) but sentence {rel.sentence} "
+                f"spans [{start}, {end}); a relation's offsets must be its sentence's"
+            )
+        g.add((f, GK.evidence, node))
         g.add((f, GK.tone, Literal(rel.tone)))
         g.add((f, GK.rule, Literal(rel.rule)))
     return facts
@@ -190,7 +211,6 @@ def _add_quantities(g: Graph, extraction: Extraction, iris: dict[str, URIRef], f
         g.add((node, GK.text, Literal(q.text)))
         g.add((node, GK.start, _int(q.start)))
         g.add((node, GK.end, _int(q.end)))
-        g.add((node, GK.sentenceIndex, _int(q.sentence)))
         g.add((node, GK.inReport, report_iri(rid)))
         if q.value is not None:
             g.add((node, RDF.value, Literal(_decimal(q.value), datatype=XSD.decimal)))
@@ -218,7 +238,8 @@ def report_graph(extraction: Extraction, resolution: Resolution) -> Graph:
     rdflib.Graph
         Report and section nodes, every entity the report mentions (type, ``rdfs:label`` as
         the report words it, ``skos:altLabel``), mentions, direct relations, one ``gk:Fact``
-        per relation with its evidence and offsets, and quantities.
+        per relation with ``gk:evidence`` its ``gk:Sentence`` (text, offsets, number and
+        section, once per sentence), and quantities.
 
     Examples
     --------

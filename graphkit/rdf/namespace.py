@@ -23,6 +23,7 @@ __all__ = [
     "entity_iri",
     "report_iri",
     "section_iri",
+    "sentence_iri",
     "mention_iri",
     "quantity_iri",
     "fact_iri",
@@ -57,6 +58,7 @@ class GK(DefinedNamespace):
     Report: URIRef  # One ingested CQC local authority assessment document; its plain text is what every offset indexes.
     Scheme: URIRef  # A named service, team, project, programme, hub, pathway, tool or initiative that delivers something.
     Section: URIRef  # A top-level part of a report: the summary, one of CQC's nine quality statements (with its theme and score), or an unrecognised heading.
+    Sentence: URIRef  # A sentence of a report that states one or more facts: its text, offsets, number and section, stored once however many facts it states.
     Strategy: URIRef  # A named strategy, plan, statement, framework or national approach document.
     VoluntaryOrganisation: URIRef  # A charity, voluntary or community sector body, umbrella body, Healthwatch, social enterprise, or a provider named as an organisation.
     assesses: URIRef  # The council a report assesses.
@@ -65,9 +67,10 @@ class GK(DefinedNamespace):
     delivers: URIRef  # The subject runs, operates, leads or delivers the object scheme.
     describes: URIRef  # The entity or fact a quantity is about.
     end: URIRef  # End (exclusive) of a half-open span [start, end) of the report's plain text, in Unicode code points.
+    evidence: URIRef  # The sentence that states a fact (its source: the sentence's gk:inReport is the report); its text and offsets are on the sentence.
     funds: URIRef  # The subject (a funder or fund) provides money to the object.
     heading: URIRef  # A section's heading as the report writes it.
-    inReport: URIRef  # The report whose plain text a mention or quantity's offsets index.
+    inReport: URIRef  # The report whose plain text a sentence, mention or quantity's offsets index.
     kind: URIRef  # The kind of a quantity: money, count, percent, date or period.
     memberOf: URIRef  # The subject sits on, is represented on, or is part of the object board or partnership.
     object: URIRef  # The entity at the other end of a fact.
@@ -80,14 +83,13 @@ class GK(DefinedNamespace):
     refersTo: URIRef  # The entity a mention names.
     rule: URIRef  # Id of the extraction rule that found a fact or mention (e.g. rel.funds.funded_by).
     score: URIRef  # CQC's score for a quality statement, 1-4: significant shortfalls, some shortfalls, a good standard, an exceptional standard.
-    section: URIRef  # The report section whose text states the fact.
+    section: URIRef  # The report section a sentence belongs to.
     sectionIndex: URIRef  # The 0-based position of a section within its report.
-    sentence: URIRef  # The evidence: the text of the sentence that states the fact, exactly the report's plain text between gk:start and gk:end.
-    sentenceIndex: URIRef  # The 0-based number of the sentence within its report.
+    sentenceIndex: URIRef  # The 0-based number of a sentence within its report.
     sha256: URIRef  # Hex SHA-256 digest of the input file's bytes.
     start: URIRef  # Start of a half-open span [start, end) of the report's plain text, in Unicode code points from 0.
     subject: URIRef  # The entity a fact is about.
-    text: URIRef  # The surface text of a mention or quantity, exactly the report's plain text between gk:start and gk:end.
+    text: URIRef  # The text of a sentence, mention or quantity, exactly the report's plain text between gk:start and gk:end.
     textLength: URIRef  # Length of the report's plain text in Unicode code points; every offset is at most this.
     textSha256: URIRef  # Hex SHA-256 digest of the report's plain text (UTF-8), as written to texts/<report-id>.txt.
     theme: URIRef  # The CQC theme of a quality statement: Working with people, Providing support, Ensuring safety, or Leadership.
@@ -131,6 +133,11 @@ def report_iri(report_id: str) -> URIRef:
 def section_iri(report_id: str, index: int) -> URIRef:
     """IRI of a report section: ``gkd:report/{report-id}/section/{n}``."""
     return GKD[f"report/{report_id}/section/{index}"]
+
+
+def sentence_iri(report_id: str, index: int) -> URIRef:
+    """IRI of a sentence that states a fact: ``gkd:report/{report-id}/sentence/{index}``."""
+    return GKD[f"report/{report_id}/sentence/{index}"]
 
 
 def mention_iri(report_id: str, start: int, end: int) -> URIRef:

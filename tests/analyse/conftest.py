@@ -44,9 +44,12 @@ class GraphBuilder:
         g.add((node, GK.subject, GKD[s]))
         g.add((node, GK.predicate, GK[p]))
         g.add((node, GK.object, GKD[o]))
-        g.add((node, GK.sentence, Literal(sentence)))
+        evidence = GKD[f"report/{report_id}/sentence/{digest}"]
+        g.add((evidence, RDF.type, GK.Sentence))
+        g.add((evidence, GK.text, Literal(sentence)))
+        g.add((evidence, GK.start, Literal(0)))
+        g.add((node, GK.evidence, evidence))
         g.add((node, GK.tone, Literal(tone)))
-        g.add((node, GK.start, Literal(0)))
         g.add((node, PROV.wasDerivedFrom, GKD[f"report/{report_id}"]))
         if direct:
             g.add((GKD[s], GK[p], GKD[o]))

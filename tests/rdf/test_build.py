@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from rdflib import Literal
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -67,11 +69,36 @@ def test_build_fact_evidence_slices_text(extraction, resolution):
     facts = list(g.subjects(RDF.type, GK.Fact))
     assert len(facts) == len(extraction.relations)
     for f in facts:
-        start, end = g.value(f, GK.start).toPython(), g.value(f, GK.end).toPython()
-        assert text[start:end] == str(g.value(f, GK.sentence))
-        assert g.value(f, PROV.wasDerivedFrom) == report_iri("r001")
-        assert g.value(f, GK.start).datatype == XSD.integer
+        sentence = g.value(f, GK.evidence)
+        assert (sentence, RDF.type, GK.Sentence) in g
+        start, end = g.value(sentence, GK.start).toPython(), g.value(sentence, GK.end).toPython()
+        assert text[start:end] == str(g.value(sentence, GK.text))
+        assert g.value(f, PROV.wasDerivedFrom) is None  # its source is its sentence's report
+        assert g.value(sentence, GK.inReport) == report_iri("r001")
+        assert g.value(sentence, GK.start).datatype == XSD.integer
         assert (g.value(f, GK.subject), g.value(f, GK.predicate), g.value(f, GK.object)) in g
+
+
+def test_build_sentence_stored_once(extraction, resolution):
+    g = report_graph(extraction, resolution)
+    sentences = set(g.subjects(RDF.type, GK.Sentence))
+    assert sentences == set(g.objects(None, GK.evidence))
+    assert len(sentences) == len({r.sentence for r in extraction.relations})
+    by_index = {s.index: s for s in extraction.report.sentences}
+    for s in sentences:
+        record = by_index[g.value(s, GK.sentenceIndex).toPython()]
+        assert str(s).endswith(f"/sentence/{record.index}")
+        assert (g.value(s, GK.start).toPython(), g.value(s, GK.end).toPython()) == (record.start, record.end)
+        assert len(list(g.objects(s, GK.text))) == 1
+    assert not list(g.triples((None, GK.sentenceIndex, None))) or all(
+        (n, RDF.type, GK.Sentence) in g for n in g.subjects(GK.sentenceIndex, None))
+
+
+def test_build_relation_off_its_sentence_is_an_error(extraction, resolution):
+    rel = extraction.relations[0]
+    bad = dataclasses.replace(rel, start=rel.start + 1)
+    with pytest.raises(OntologyError, match="must be its sentence's"):
+        report_graph(dataclasses.replace(extraction, relations=(rel, bad)), resolution)
 
 
 def test_build_mentions_slice_text(extraction, resolution):

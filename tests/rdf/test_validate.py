@@ -25,6 +25,10 @@ def _fact(g):
     return sorted(g.subjects(RDF.type, GK.Fact))[0]
 
 
+def _sentence(g):
+    return sorted(g.subjects(RDF.type, GK.Sentence))[0]
+
+
 def _section(g):
     return sorted(g.subjects(RDF.type, GK.Section))[0]
 
@@ -39,29 +43,45 @@ def drop_type(g):
     return "gkd:home-help", "type"
 
 
+def _tail(node):
+    return "/".join(str(node).rsplit("/", 2)[-2:])
+
+
 def offset_beyond_text(g):
-    f = _fact(g)
-    g.set((f, GK.end, Literal(10_000, datatype=XSD.integer)))
-    return str(f).rsplit("/", 1)[-1], "beyond the report's text length"
+    s = _sentence(g)
+    g.set((s, GK.end, Literal(10_000, datatype=XSD.integer)))
+    return _tail(s), "beyond the report's text length"
 
 
 def offset_not_integer(g):
-    f = _fact(g)
-    g.set((f, GK.start, Literal("12")))
-    return str(f).rsplit("/", 1)[-1], "gk:start"
+    s = _sentence(g)
+    g.set((s, GK.start, Literal("12")))
+    return _tail(s), "gk:start"
 
 
 def start_after_end(g):
-    f = _fact(g)
-    g.set((f, GK.start, Literal(10**6 - 1, datatype=XSD.integer)))
-    g.set((f, GK.end, Literal(3, datatype=XSD.integer)))
-    return str(f).rsplit("/", 1)[-1], "less than gk:end"
+    s = _sentence(g)
+    g.set((s, GK.start, Literal(10**6 - 1, datatype=XSD.integer)))
+    g.set((s, GK.end, Literal(3, datatype=XSD.integer)))
+    return _tail(s), "less than gk:end"
 
 
 def drop_evidence(g):
     f = _fact(g)
-    g.remove((f, GK.sentence, None))
+    g.remove((f, GK.evidence, None))
     return str(f).rsplit("/", 1)[-1], "evidence"
+
+
+def drop_sentence_text(g):
+    f = _fact(g)
+    g.remove((g.value(f, GK.evidence), GK.text, None))
+    return str(f).rsplit("/", 1)[-1], "lacks its evidence"
+
+
+def evidence_not_a_sentence(g):
+    f = _fact(g)
+    g.set((f, GK.evidence, report_iri("r001")))
+    return str(f).rsplit("/", 1)[-1], "gk:evidence, a gk:Sentence"
 
 
 def drop_source(g):
@@ -70,8 +90,8 @@ def drop_source(g):
     g.add((f, RDF.type, GK.Fact))
     from rdflib.namespace import PROV
 
-    g.remove((f, PROV.wasDerivedFrom, None))
-    return str(f).rsplit("/", 1)[-1], "prov:wasDerivedFrom"
+    g.add((f, PROV.wasDerivedFrom, report_iri("r001")))  # a second source beside its evidence
+    return str(f).rsplit("/", 1)[-1], "fact must have one source"
 
 
 def score_five(g):
@@ -86,8 +106,8 @@ def drop_text_length(g):
 
 
 @pytest.mark.parametrize("mutate", [drop_label, drop_type, offset_beyond_text, offset_not_integer,
-                                    start_after_end, drop_evidence, drop_source, score_five,
-                                    drop_text_length])
+                                    start_after_end, drop_evidence, drop_sentence_text,
+                                    evidence_not_a_sentence, drop_source, score_five, drop_text_length])
 def test_validate_reports_violation(extraction, resolution, mutate):
     g = report_graph(extraction, resolution)
     focus, words = mutate(g)

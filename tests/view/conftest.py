@@ -48,7 +48,10 @@ def build_graph(hostile: bool = False) -> Graph:
         g.add((fact, GK.subject, GKD[s]))
         g.add((fact, GK.predicate, GK[p]))
         g.add((fact, GK.object, GKD[o]))
-        g.add((fact, GK.sentence, Literal(sentence)))
+        evidence = GKD[f"report/{rep}/sentence/{i}"]
+        g.add((evidence, RDF.type, GK.Sentence))
+        g.add((evidence, GK.text, Literal(sentence)))
+        g.add((fact, GK.evidence, evidence))
         g.add((fact, GK.tone, Literal(tone)))
         g.add((fact, PROV.wasDerivedFrom, GKD[f"report/{rep}"]))
         g.add((GKD[s], GK[p], GKD[o]))
