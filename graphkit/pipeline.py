@@ -45,10 +45,10 @@ class Build:
         One per report read, sorted by report id.
     resolution : Resolution
         The merged entities across reports.
-    store : pyoxigraph.Store
-        One named graph per report plus the entities graph.
     union_store : pyoxigraph.Store
-        Their union (each triple once) as the default graph: what ``graph`` shows.
+        The union of the report graphs and the entities graph (each triple once) as the
+        default graph: what ``graph`` shows and queries run on. Large builds keep it on disk
+        (a temporary folder removed with the Build), so memory does not grow with the corpus.
     assembly : graphkit.rdf.assemble.Assembly
         The report graphs as rendered by the workers; writes graph.ttl/.trig/.jsonld.
     analysis : graphkit.analyse.Analysis
@@ -59,7 +59,6 @@ class Build:
 
     extractions: tuple[Extraction, ...]
     resolution: Resolution
-    store: Any
     union_store: Any
     assembly: Any
     analysis: Any
@@ -73,6 +72,14 @@ class Build:
     def reports(self):
         """The ingested reports, sorted by id."""
         return tuple(x.report for x in self.extractions)
+
+    @property
+    def store(self):
+        """pyoxigraph.Store: one named graph per report plus the entities graph (loaded from
+        ``graph.trig`` when first asked for)."""
+        if "store" not in self._views:
+            self._views["store"] = self.assembly.named_store()
+        return self._views["store"]
 
     @property
     def dataset(self):
@@ -188,9 +195,14 @@ def _process_one(path: str) -> tuple[str, Extraction | None, str | None, str, bo
 
 def _graph_one(args: tuple[Extraction, Resolution, bool, str]) -> tuple[str, Any, list[str], bool, dict]:
     """Build, validate and render one report's graph (or take it from the cache)."""
+    from rdflib import Graph
+
     from .cache import digest
-    from .rdf import report_graph, validate
-    from .rdf.assemble import render_part
+    from .rdf import validate
+    from .rdf.assemble import render_rows
+    from .rdf.build import report_triples
+    from .rdf.namespace import report_graph_iri
+    from .rdf.serialize import nt_term
 
     extraction, resolution, check, key = args
     rid = extraction.report.report_id
@@ -200,11 +212,26 @@ def _graph_one(args: tuple[Extraction, Resolution, bool, str]) -> tuple[str, Any
         if cached is not None:
             return rid, cached[0], cached[1], True, {}
     t0 = time.perf_counter()
-    g = report_graph(extraction, resolution)
+    triples = report_triples(extraction, resolution)
     t1 = time.perf_counter()
-    violations = validate(g) if check else []
+    violations: list[str] = []
+    if check:
+        g = Graph(identifier=report_graph_iri(rid))
+        for triple in triples:
+            g.add(triple)
+        violations = validate(g)
+        del g
     t2 = time.perf_counter()
-    part = render_part(rid, g)
+    terms: dict = {}
+
+    def nt(term) -> str:
+        text = terms.get(term)
+        if text is None:
+            text = terms[term] = nt_term(term)
+        return text
+
+    rows = {(nt(s), nt(p), nt(o)) for s, p, o in triples}
+    part = render_rows(rid, nt(report_graph_iri(rid)), rows)
     seconds = {"rdf": t1 - t0, "validate": t2 - t1, "render": time.perf_counter() - t2}
     if graph_key:
         _CACHE.put("graph", graph_key, (part, violations))
@@ -361,15 +388,12 @@ def build(
     t3 = time.perf_counter()
     assembly = Assembly([part for _, part, _, _, _ in graphs], entities_graph(resolution))
     del graphs
-    store, union_store = assembly.stores()
-    timings["merge"] = time.perf_counter() - t3
     if not cache_dir:
         stats = {}
     result = Build(
         extractions=tuple(extractions),
         resolution=resolution,
-        store=store,
-        union_store=union_store,
+        union_store=None,
         assembly=assembly,
         analysis=None,
         failures=(),
@@ -377,6 +401,8 @@ def build(
         timings=timings,
         cache_stats=stats,
     )
+    result.union_store = assembly.union_store(owner=result)
+    timings["merge"] = time.perf_counter() - t3
     t4 = time.perf_counter()
     result.analysis = analyse(result.graph)
     timings["analyse"] = time.perf_counter() - t4

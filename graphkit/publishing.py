@@ -60,7 +60,7 @@ def _count_facts(store) -> int:
     """Relations (gk:Fact nodes) in the built graph, after corrections."""
     from .rdf import GK
 
-    query = f"SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ GRAPH ?g {{ ?f a <{GK.Fact}> }} }}"
+    query = f"SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ ?f a <{GK.Fact}> }}"
     return int(next(iter(store.query(query)))[0].value)
 
 
@@ -82,7 +82,7 @@ def _manifest(result: Build, digests: dict[str, str]) -> dict[str, Any]:
         "counts": {
             "reports": len(result.extractions),
             "entities": len(result.resolution.entities),
-            "relations": _count_facts(result.store),
+            "relations": _count_facts(result.union_store),
             "triples": result.assembly.triples,
         },
         "outputs": digests,

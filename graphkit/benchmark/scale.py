@@ -293,6 +293,13 @@ def markdown_table(results: dict[str, Any]) -> str:
             ratio = f"{q['p50_ms'] / r['p50_ms']:.4f}" if r and r["p50_ms"] else "n/a"
             lines.append(f"| {e['scale']} | {name} | {q['kind']} | {q['rows']} | {q['p50_ms']} | {q['p95_ms']} "
                          f"| {rdflib_ms} | {ratio} |")
+    lines += ["", "| scale | entities | relations | triples | triples per relation | network.html settles (s) |",
+              "|---|---|---|---|---|---|"]
+    for e in results["scales"]:
+        b = e["build_validated"]
+        per = round(b["triples"] / b["relations"], 1) if b["relations"] else "n/a"
+        lines.append(f"| {e['scale']} | {b['entities']} | {b['relations']} | {b['triples']} | {per} "
+                     f"| {b.get('page_settle_seconds', 'not measured')} |")
     return "\n".join(lines) + "\n"
 
 

@@ -10,6 +10,9 @@ writes the same bytes :func:`graphkit.rdf.serialize` would write for the whole d
 from __future__ import annotations
 
 import heapq
+import shutil
+import tempfile
+import weakref
 from dataclasses import dataclass
 
 from .namespace import GKD
@@ -17,6 +20,7 @@ from .serialize import (
     Row,
     jsonld_document,
     jsonld_item,
+    trig_open,
     rows_of,
     trig_document,
     trig_section,
@@ -24,7 +28,10 @@ from .serialize import (
     turtle_document,
 )
 
-__all__ = ["GraphPart", "render_part", "Assembly"]
+__all__ = ["GraphPart", "render_part", "render_rows", "Assembly", "ON_DISK"]
+
+#: Above this many triples the build's store lives on disk (in memory it costs ~400 bytes a triple).
+ON_DISK = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,23 +55,31 @@ def _local_prefix(report_id: str) -> str:
 def render_part(report_id: str, graph) -> GraphPart:
     """Render one report's named graph (an rdflib Graph named by its graph IRI)."""
     [(name, rows)] = rows_of(graph).items()
+    return render_rows(report_id, name, rows)
+
+
+def render_rows(report_id: str, graph: str, rows: set[Row]) -> GraphPart:
+    """Render one report's named graph from its rows; each subject's block is written once
+    and serves both the Turtle (unindented) and the TriG section (indented)."""
     prefix = _local_prefix(report_id)
-    local_rows, shared = [], []
-    for row in rows:
-        s = row[0]
+    blocks = turtle_blocks(rows)
+    local, shared_subjects = [], set()
+    for s, block in blocks:
         if s.startswith(prefix) and s[len(prefix)] in "/>":
-            local_rows.append(row)
+            local.append((s, block))
         else:
-            shared.append(row)
+            shared_subjects.add(s)
+    shared = sorted(row for row in rows if row[0] in shared_subjects)
+    body = "\n".join("".join(f"    {line}\n" for line in block.splitlines()) for _, block in blocks)
     return GraphPart(
         report_id=report_id,
-        graph=name,
-        local=tuple(turtle_blocks(local_rows)),
-        shared=tuple(sorted(shared)),
-        trig=trig_section(name, rows),
-        jsonld=jsonld_item(name, rows),
+        graph=graph,
+        local=tuple(local),
+        shared=tuple(shared),
+        trig=trig_open(graph) + body + "}\n",
+        jsonld=jsonld_item(graph, rows),
         triples=len(rows),
-        local_triples=len(local_rows),
+        local_triples=len(rows) - len(shared),
     )
 
 
@@ -121,13 +136,25 @@ class Assembly:
         items.append((self._entities_name, jsonld_item(self._entities_name, self._entities_rows)))
         return jsonld_document((), items).encode("utf-8")
 
-    def stores(self):
-        """Two pyoxigraph stores: the named graphs (from the TriG document), and their union
-        as a default graph (from the Turtle document), so each triple is in the union once."""
+    def named_store(self):
+        """A pyoxigraph Store of the named graphs, in memory (loaded from the TriG document)."""
         import pyoxigraph as ox
 
-        named, union = ox.Store(), ox.Store()
-        named.bulk_load(self.trig(), format=ox.RdfFormat.TRIG)
-        union.bulk_load(self.turtle(), format=ox.RdfFormat.TURTLE)
-        return named, union
+        store = ox.Store()
+        store.bulk_load(self.trig(), format=ox.RdfFormat.TRIG)
+        return store
 
+    def union_store(self, owner: object) -> object:
+        """A pyoxigraph Store whose default graph is the union of all graphs (from the Turtle
+        document, so each triple is there once). Above ``ON_DISK`` triples it lives in a
+        temporary folder (RocksDB), removed when ``owner`` is garbage-collected or at exit."""
+        import pyoxigraph as ox
+
+        if self.triples <= ON_DISK:
+            store = ox.Store()
+        else:
+            folder = tempfile.mkdtemp(prefix="graphkit-store-")
+            store = ox.Store(folder)
+            weakref.finalize(owner, shutil.rmtree, folder, True)
+        store.bulk_load(self.turtle(), format=ox.RdfFormat.TURTLE)
+        return store

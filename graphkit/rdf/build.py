@@ -32,7 +32,7 @@ from .namespace import (
 )
 from .slug import slugify
 
-__all__ = ["report_graph", "entities_graph", "to_dataset", "union_graph", "CURATOR"]
+__all__ = ["report_graph", "report_triples", "entities_graph", "to_dataset", "union_graph", "CURATOR"]
 
 _MEDIA_TYPES = {"txt": "text/plain", "html": "text/html", "pdf": "application/pdf"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -250,6 +250,14 @@ def report_graph(extraction: Extraction, resolution: Resolution) -> Graph:
     1
     """
     g = bind_prefixes(Graph(identifier=report_graph_iri(extraction.report.report_id)))
+    for triple in report_triples(extraction, resolution):
+        g.add(triple)
+    return g
+
+
+def report_triples(extraction: Extraction, resolution: Resolution) -> set[tuple]:
+    """The triples of :func:`report_graph` as a set (no rdflib store: the fast path)."""
+    g: set[tuple] = set()
     iris = _add_entities(g, extraction, resolution)
     _add_report(g, extraction, iris)
     facts = _add_facts(g, extraction, resolution, iris)

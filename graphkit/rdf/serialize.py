@@ -32,6 +32,7 @@ __all__ = [
     "turtle_blocks",
     "turtle_document",
     "trig_document",
+    "trig_open",
     "trig_section",
     "jsonld_document",
     "jsonld_item",
@@ -227,11 +228,15 @@ def turtle_document(blocks: Iterable[str]) -> str:
     return prefix_block() + ("\n" + body if body else "")
 
 
+def trig_open(graph: str | None) -> str:
+    """The opening of a graph's section in a TriG document."""
+    return "\n{\n" if graph is None else f"\n{_PRETTY.iri(graph)} {{\n"
+
+
 def trig_section(graph: str | None, rows: Iterable[Row]) -> str:
     """One graph of a TriG document: ``\\n<g> {\\n ... }\\n``."""
-    head = "{" if graph is None else f"{_PRETTY.iri(graph)} {{"
     body = _join_blocks(b for _, b in turtle_blocks(rows, "    "))
-    return f"\n{head}\n{body}}}\n"
+    return f"{trig_open(graph)}{body}}}\n"
 
 
 def _graph_order(graph: str | None) -> tuple[bool, str]:
