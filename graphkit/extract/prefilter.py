@@ -11,11 +11,12 @@ sentence contains a start, or the pattern has no literal start, the regex runs a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-__all__ = ["literal_starts", "may_match"]
+__all__ = ["literal_starts", "may_match", "required_literals", "PatternSet"]
 
 _MAX_STARTS = 256  # give up on patterns whose literal starts multiply beyond this
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
@@ -116,3 +117,101 @@ def may_match(pattern: re.Pattern, text: str, lower: str | None = None) -> bool:
     else:
         hay = text
     return any(s in hay for s in starts)
+
+
+# Non-ASCII characters that ``re`` with IGNORECASE matches to an ASCII letter (computed over all
+# of Unicode; tests/extract/test_prefilter.py checks it). Text holding one is never pre-tested.
+FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _required(items) -> list[frozenset[str]]:
+    """Clauses: every match of ``items`` contains, for each clause, one of its strings (lower case)."""
+    clauses: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            clauses.append(frozenset({"".join(run)}))
+            run.clear()
+
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: the literals on both sides stay adjacent in the text
+        if op is sre.LITERAL and av < 128:
+            run.append(chr(av).lower())  # the text is tested in lower case, whatever the flags
+            continue
+        if op is sre.IN and len(av) == 1 and av[0][0] is sre.LITERAL and av[0][1] < 128:
+            run.append(chr(av[0][1]).lower())
+            continue
+        flush()
+        if op is sre.SUBPATTERN:
+            clauses.extend(_required(av[-1]))
+        elif op is sre.BRANCH:
+            best = []
+            for alt in av[1]:
+                sub = _required(alt)
+                if not sub:
+                    best = []
+                    break
+                best.append(max(sub, key=lambda c: (min(map(len, c)), -len(c))))
+            if best:
+                clauses.append(frozenset().union(*best))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            clauses.extend(_required(av[2]))
+    flush()
+    return clauses
+
+
+def required_literals(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
+    """Clauses of lower-case ASCII strings: ``pattern`` matches only text whose lower case form
+    holds one string of every clause (when no character of ``FOLDS_TO_ASCII`` is in the text).
+
+    Examples
+    --------
+    >>> [sorted(c) for c in required_literals(re.compile(r"\\b(?:funded|paid)\\s+by\\b", re.I))]
+    [['funded', 'paid'], ['by']]
+    """
+    if not isinstance(pattern.pattern, str):
+        return ()
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    return tuple(dict.fromkeys(_required(parsed.data)))
+
+
+class PatternSet:
+    """Patterns pre-tested together: one pass over a text says which of them can match it.
+
+    The required strings of all patterns (``required_literals``) are found in one regex pass
+    over the lower-cased text; a pattern is a candidate when each of its clauses has a string
+    in it. This only skips work: ``candidates`` returns every pattern that can match.
+    """
+
+    def __init__(self, patterns: Sequence[re.Pattern]):
+        self.patterns = tuple(patterns)
+        atoms: set[str] = set()
+        needs = []
+        clause_ids: dict[frozenset[str], int] = {}
+        for p in self.patterns:
+            clauses = required_literals(p)
+            needs.append(frozenset(clause_ids.setdefault(c, len(clause_ids)) for c in clauses))
+            for c in clauses:
+                atoms |= c
+        self._needs = tuple(needs)
+        # an atom found at a position means every atom that is a prefix of it is there too
+        by_atom: dict[str, frozenset[int]] = {}
+        for a in atoms:
+            by_atom[a] = frozenset(i for c, i in clause_ids.items() for b in c if a.startswith(b))
+        self._by_atom = by_atom
+        from ..ingest.alternation import literal_alternation
+
+        self._finder = re.compile("(?=(" + literal_alternation(atoms) + "))") if atoms else None
+
+    def candidates(self, text: str, low: str | None = None) -> list[int]:
+        """Indexes (in order) of the patterns that may match ``text`` (``low``: its lower case)."""
+        if self._finder is None or (not text.isascii() and not FOLDS_TO_ASCII.isdisjoint(text)):
+            return list(range(len(self.patterns)))
+        hay = low if low is not None else text.lower()
+        sat: set[int] = set()
+        by_atom = self._by_atom
+        for a in set(self._finder.findall(hay)):
+            sat |= by_atom[a]
+        return [i for i, need in enumerate(self._needs) if need <= sat]

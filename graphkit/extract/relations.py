@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Relation, Report
 from .entities import EntityTable, Group
 from .mentions import Candidate
 from .names import match_key
-from .prefilter import may_match
+from .prefilter import PatternSet, may_match
 from .rules import Rules, Trigger
 
 __all__ = ["find_relations", "PendingRelation"]
@@ -784,13 +785,19 @@ def _member_or_part(ls: str, lo: str, rule: str) -> str:
     return "partOf"
 
 
+@lru_cache(maxsize=16)
+def _trigger_set(rules: Rules) -> tuple[tuple[Trigger, ...], PatternSet]:
+    """The triggers the sentence loop tries (not agreements), pre-tested together."""
+    triggers = tuple(t for t in rules.triggers if t.voice != "agreement")
+    return triggers, PatternSet([t.pattern for t in triggers])
+
+
 def _trigger_matches(text: str, rules: Rules, names: list[tuple[int, int]] = ()) -> list[tuple[Trigger, re.Match]]:
     """Non-overlapping trigger matches (longest first), none starting or ending inside a name."""
     found: list[tuple[Trigger, re.Match]] = []
-    low = text.lower()
-    for t in rules.triggers:
-        if t.voice == "agreement" or not may_match(t.pattern, text, low):
-            continue
+    triggers, pset = _trigger_set(rules)
+    for i in pset.candidates(text):
+        t = triggers[i]
         for m in t.pattern.finditer(text):
             if m.end() > m.start() and not any(a <= m.start() < b or a < m.end() <= b for a, b in names):
                 found.append((t, m))
