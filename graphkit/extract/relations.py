@@ -11,8 +11,8 @@ from ..model import Relation, Report
 from .entities import EntityTable, Group
 from .mentions import Candidate
 from .names import match_key
-from .prefilter import PatternSet, may_match
-from .rules import Rules, Trigger
+from .prefilter import PatternSet
+from .rules import Cue, Rules, Trigger
 
 __all__ = ["find_relations", "PendingRelation"]
 
@@ -69,14 +69,28 @@ class PendingRelation:
         return Relation(s, self.predicate, o, self.sentence, self.start, self.end, self.evidence, self.rule, self.tone)
 
 
+@lru_cache(maxsize=16)
+def _cue_set(rules: Rules, kinds: tuple[str, ...]) -> tuple[tuple[Cue, ...], PatternSet]:
+    """The lexicon cues of ``kinds`` (in that order), pre-tested together."""
+    cues = tuple(c for k in kinds for c in rules.cues_of(k))
+    return cues, PatternSet([c.pattern for c in cues])
+
+
 def _tone(text: str, rules: Rules, spans: list[tuple[int, int]] = ()) -> str:
     """positive / negative / mixed / neutral from cue words outside entity names."""
     for s, e in spans:
         text = text[:s] + " " * (e - s) + text[e:]
-    low = text.lower()
-    pos = sum(len(c.pattern.findall(text)) for c in rules.cues_of("positive") if may_match(c.pattern, text, low))
-    neg = sum(len(c.pattern.findall(text)) for c in rules.cues_of("negative") if may_match(c.pattern, text, low))
-    contrast = any(c.pattern.search(text) for c in rules.cues_of("contrast") if may_match(c.pattern, text, low))
+    cues, pset = _cue_set(rules, ("positive", "negative", "contrast"))
+    pos = neg = 0
+    contrast = False
+    for i in pset.candidates(text):
+        c = cues[i]
+        if c.kind == "positive":
+            pos += len(c.pattern.findall(text))
+        elif c.kind == "negative":
+            neg += len(c.pattern.findall(text))
+        elif not contrast:
+            contrast = c.pattern.search(text) is not None
     if (pos and neg) or ((pos or neg) and contrast):
         return "mixed"  # praise or criticism qualified by "but", "although", "however" ...
     return "positive" if pos else "negative" if neg else "neutral"
@@ -84,9 +98,8 @@ def _tone(text: str, rules: Rules, spans: list[tuple[int, int]] = ()) -> str:
 
 def _blocked(text: str, lo: int, hi: int, rules: Rules) -> bool:
     window = text[max(0, lo):hi]
-    low = window.lower()
-    return any(c.pattern.search(window) for c in rules.cues_of("negation") + rules.cues_of("hedge")
-               if may_match(c.pattern, window, low))
+    cues, pset = _cue_set(rules, ("negation", "hedge"))
+    return any(cues[i].pattern.search(window) for i in pset.candidates(window))
 
 
 _SCAN = 64  # history entries an anaphora look-up reads back before it asks the per-group index
