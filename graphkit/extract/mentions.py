@@ -58,7 +58,7 @@ class Candidate:
     canon: str | None = None  # canonical name for grouping (gazetteer entries)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
