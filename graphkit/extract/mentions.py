@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from ..ingest.alternation import literal_alternation
 from .names import clean_name
-from .prefilter import PatternSet
-from .rules import Cue, Head, Known, Rules
+from .prefilter import sentence_patterns
+from .rules import Head, Known, Rules
 
 __all__ = ["Candidate", "find_candidates", "council_places", "council_official"]
 
@@ -359,20 +359,14 @@ def _lower_head(text: str, end: int, tabs, multi: bool = True) -> tuple[Head | N
     return None, end
 
 
-@lru_cache(maxsize=8)
-def _cue_set(rules: Rules) -> tuple[tuple[Cue, ...], PatternSet]:
-    """Council alias and anaphor cues, in file order, pre-tested together."""
-    cues = tuple(c for c in rules.cues if c.kind in ("council_alias", "anaphor", "anaphor_pair"))
-    return cues, PatternSet([c.pattern for c in cues])
-
-
 def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str] = frozenset(),
-                    proper: frozenset[str] = frozenset()) -> list[Candidate]:
+                    proper: frozenset[str] = frozenset(), *, sat: frozenset[int] | None | bool = False) -> list[Candidate]:
     """Candidate mentions in one sentence ``text`` starting at ``offset`` of the report.
 
     ``common`` holds words the report also writes in lowercase: a capitalised word from it
     at the start of a sentence ("Relationships with ...") is not part of a name, unless it is
     in ``proper`` (words the report capitalises inside sentences, as in "Health and Wellbeing").
+    ``sat`` is the sentence's ``sentence_patterns(rules).scan(text)`` when the caller has it.
     """
     tabs = _tables(rules)
     toks = _tokens(text)
@@ -575,9 +569,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         add(s, e, label, rule, name, kind, acr, keep, canon)
 
     # council aliases ("the local authority") and anaphors ("the board")
-    cues, pset = _cue_set(rules)
-    for ci in pset.candidates(text):
-        c = cues[ci]
+    patterns = sentence_patterns(rules)
+    for c in patterns.candidates("mentions", patterns.scan(text) if sat is False else sat):
         for m in c.pattern.finditer(text):
             s, e = m.start(), m.end()
             if s == e or any(ts < e and s < te for ts, te in taken):

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-__all__ = ["literal_starts", "may_match", "required_literals", "PatternSet"]
+__all__ = ["literal_starts", "may_match", "required_literals", "PatternSet", "SentencePatterns", "sentence_patterns"]
 
 _MAX_STARTS = 256  # give up on patterns whose literal starts multiply beyond this
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
@@ -181,8 +182,11 @@ class PatternSet:
     """Patterns pre-tested together: one pass over a text says which of them can match it.
 
     The required strings of all patterns (``required_literals``) are found in one regex pass
-    over the lower-cased text; a pattern is a candidate when each of its clauses has a string
-    in it. This only skips work: ``candidates`` returns every pattern that can match.
+    over the lower-cased text (``scan``); a pattern is a candidate when each of its clauses has
+    a string in it (``candidates``). This only skips work: every pattern that can match the
+    text is a candidate. One scan serves any slice of the patterns, and any text whose
+    occurrences of the required strings are all in the scanned text (a part of it; the text
+    with stretches blanked, when ``spaced`` is False).
     """
 
     def __init__(self, patterns: Sequence[re.Pattern]):
@@ -196,22 +200,92 @@ class PatternSet:
             for c in clauses:
                 atoms |= c
         self._needs = tuple(needs)
+        self.spaced = any(any(ch.isspace() for ch in a) for a in atoms)  # blanking can make such a string
         # an atom found at a position means every atom that is a prefix of it is there too
         by_atom: dict[str, frozenset[int]] = {}
         for a in atoms:
             by_atom[a] = frozenset(i for c, i in clause_ids.items() for b in c if a.startswith(b))
         self._by_atom = by_atom
+        # each pattern is listed under one of its clauses: it can match only when that one is met
+        self._free = tuple(i for i, need in enumerate(needs) if not need)
+        by_clause: dict[int, list[int]] = {}
+        for i, need in enumerate(needs):
+            if need:
+                by_clause.setdefault(min(need), []).append(i)
+        self._by_clause = {c: tuple(ix) for c, ix in by_clause.items()}
         from ..ingest.alternation import literal_alternation
 
         self._finder = re.compile("(?=(" + literal_alternation(atoms) + "))") if atoms else None
 
-    def candidates(self, text: str, low: str | None = None) -> list[int]:
-        """Indexes (in order) of the patterns that may match ``text`` (``low``: its lower case)."""
+    def scan(self, text: str, low: str | None = None) -> frozenset[int] | None:
+        """The clauses met by ``text`` (``low``: its lower case); None when anything may match."""
         if self._finder is None or (not text.isascii() and not FOLDS_TO_ASCII.isdisjoint(text)):
-            return list(range(len(self.patterns)))
-        hay = low if low is not None else text.lower()
+            return None
         sat: set[int] = set()
         by_atom = self._by_atom
-        for a in set(self._finder.findall(hay)):
+        for a in set(self._finder.findall(low if low is not None else text.lower())):
             sat |= by_atom[a]
-        return [i for i, need in enumerate(self._needs) if need <= sat]
+        return frozenset(sat)
+
+    def candidates(self, text: str | None = None, low: str | None = None, *, sat: frozenset[int] | None = None,
+                   lo: int = 0, hi: int | None = None) -> list[int]:
+        """Indexes (in order) of the patterns in ``lo:hi`` that may match ``text``, or text that met ``sat``."""
+        hi = len(self.patterns) if hi is None else hi
+        if text is not None:
+            sat = self.scan(text, low)
+        if sat is None:
+            return list(range(lo, hi))
+        needs, by_clause = self._needs, self._by_clause
+        found = [i for i in self._free if lo <= i < hi]
+        for c in sat:
+            ix = by_clause.get(c)
+            if ix:
+                found.extend(i for i in ix if lo <= i < hi and needs[i] <= sat)
+        found.sort()
+        return found
+
+
+@dataclass(frozen=True)
+class SentencePatterns:
+    """The rule patterns tried on every sentence, in one ``PatternSet`` (one scan per sentence).
+
+    ``items`` holds the triggers (agreements left out), then the council alias and anaphor cues,
+    the negation and hedge cues and the tone cues; ``spans`` gives each part's ``(lo, hi)``.
+    A sentence's scan also serves a part of it, and, for a part not ``spaced`` (no required
+    string holds white space), the sentence with names blanked out.
+    """
+
+    pset: PatternSet
+    items: tuple
+    spans: dict[str, tuple[int, int]]
+    spaced: frozenset[str]
+
+    def scan(self, text: str) -> frozenset[int] | None:
+        """``PatternSet.scan`` of a sentence: pass it to ``candidates``."""
+        return self.pset.scan(text)
+
+    def candidates(self, part: str, sat: frozenset[int] | None) -> list:
+        """The items of ``part`` that may match a sentence whose scan gave ``sat``."""
+        lo, hi = self.spans[part]
+        items = self.items
+        return [items[i] for i in self.pset.candidates(sat=sat, lo=lo, hi=hi)]
+
+
+@lru_cache(maxsize=16)
+def sentence_patterns(rules) -> SentencePatterns:
+    """The ``SentencePatterns`` of a ``Rules`` (cached per rules)."""
+    parts = {
+        "triggers": tuple(t for t in rules.triggers if t.voice != "agreement"),
+        "mentions": tuple(c for c in rules.cues if c.kind in ("council_alias", "anaphor", "anaphor_pair")),
+        "blocking": rules.cues_of("negation") + rules.cues_of("hedge"),
+        "tone": rules.cues_of("positive") + rules.cues_of("negative") + rules.cues_of("contrast"),
+    }
+    items: list = []
+    spans: dict[str, tuple[int, int]] = {}
+    spaced = set()
+    for name, part in parts.items():
+        spans[name] = (len(items), len(items) + len(part))
+        items.extend(part)
+        if any(ch.isspace() for x in part for c in required_literals(x.pattern) for a in c for ch in a):
+            spaced.add(name)
+    return SentencePatterns(PatternSet([x.pattern for x in items]), tuple(items), spans, frozenset(spaced))

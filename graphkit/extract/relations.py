@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..model import Relation, Report
 from .entities import EntityTable, Group
 from .mentions import Candidate
 from .names import match_key
-from .prefilter import PatternSet
-from .rules import Cue, Rules, Trigger
+from .prefilter import sentence_patterns
+from .rules import Rules, Trigger
 
 __all__ = ["find_relations", "PendingRelation"]
 
@@ -69,22 +68,19 @@ class PendingRelation:
         return Relation(s, self.predicate, o, self.sentence, self.start, self.end, self.evidence, self.rule, self.tone)
 
 
-@lru_cache(maxsize=16)
-def _cue_set(rules: Rules, kinds: tuple[str, ...]) -> tuple[tuple[Cue, ...], PatternSet]:
-    """The lexicon cues of ``kinds`` (in that order), pre-tested together."""
-    cues = tuple(c for k in kinds for c in rules.cues_of(k))
-    return cues, PatternSet([c.pattern for c in cues])
+def _tone(text: str, rules: Rules, spans: list[tuple[int, int]] = (), sat: frozenset[int] | None | bool = False) -> str:
+    """positive / negative / mixed / neutral from cue words outside entity names.
 
-
-def _tone(text: str, rules: Rules, spans: list[tuple[int, int]] = ()) -> str:
-    """positive / negative / mixed / neutral from cue words outside entity names."""
+    ``sat``: the scan of ``text`` before the names were blanked out, when the caller has it.
+    """
     for s, e in spans:
         text = text[:s] + " " * (e - s) + text[e:]
-    cues, pset = _cue_set(rules, ("positive", "negative", "contrast"))
+    patterns = sentence_patterns(rules)
+    if sat is False or "tone" in patterns.spaced:
+        sat = patterns.scan(text)
     pos = neg = 0
     contrast = False
-    for i in pset.candidates(text):
-        c = cues[i]
+    for c in patterns.candidates("tone", sat):
         if c.kind == "positive":
             pos += len(c.pattern.findall(text))
         elif c.kind == "negative":
@@ -96,10 +92,13 @@ def _tone(text: str, rules: Rules, spans: list[tuple[int, int]] = ()) -> str:
     return "positive" if pos else "negative" if neg else "neutral"
 
 
-def _blocked(text: str, lo: int, hi: int, rules: Rules) -> bool:
+def _blocked(text: str, lo: int, hi: int, rules: Rules, sat: frozenset[int] | None | bool = False) -> bool:
+    """A negation or hedge cue in ``text[lo:hi]`` (``sat``: the scan of ``text``, when known)."""
     window = text[max(0, lo):hi]
-    cues, pset = _cue_set(rules, ("negation", "hedge"))
-    return any(cues[i].pattern.search(window) for i in pset.candidates(window))
+    patterns = sentence_patterns(rules)
+    if sat is False:
+        sat = patterns.scan(window)
+    return any(c.pattern.search(window) for c in patterns.candidates("blocking", sat))
 
 
 _SCAN = 64  # history entries an anaphora look-up reads back before it asks the per-group index
@@ -309,12 +308,12 @@ class _Sentence:
     """Per-sentence state shared by the voice handlers: slots, used arguments, emitted relations."""
 
     def __init__(self, sent, slots: list[Slot], table: EntityTable, resolver: "_Resolver", rules: Rules,
-                 rels: list[PendingRelation], promoted: list[Group]):
+                 rels: list[PendingRelation], promoted: list[Group], sat: frozenset[int] | None | bool = False):
         self.sent, self.text, self.slots = sent, sent.text, slots
         self.table, self.resolver, self.rules = table, resolver, rules
         self.council = table.council_key
         self.rels, self.promoted = rels, promoted
-        self.tone = _tone(self.text, rules, [(sl.start, sl.end) for sl in slots])
+        self.tone = _tone(self.text, rules, [(sl.start, sl.end) for sl in slots], sat)
         self.used_obj: set[int] = set()  # slots already used as objects (or by-arguments)
         self.by_args: set[int] = set()  # slots used as the doer after "by"
         self.last_passive: list[str] = []  # object of the last passive, for "... and delivered by B"
@@ -375,9 +374,10 @@ class _Sentence:
 
 
 def find_relations(report: Report, per_sentence: list[list[Candidate]], table: EntityTable,
-                   rules: Rules) -> tuple[tuple[PendingRelation, ...], list[Group]]:
+                   rules: Rules, sats: list[frozenset[int] | None] | None = None) -> tuple[tuple[PendingRelation, ...], list[Group]]:
     """Relations of a report from its per-sentence candidates and entity groups.
 
+    ``sats`` holds each sentence's ``sentence_patterns(rules).scan``, when the caller has them.
     Returns the pending relations (between group keys) and the groups promoted from untyped names.
     """
     resolver = _Resolver(table, rules)
@@ -387,11 +387,14 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
     # built once: groups only gain mentions below by promotion, of slots in sentences already
     # read, so the spans of the sentences still to come map as they would if rebuilt each time
     by_span = _spans(table)
-    for sent, cands in zip(report.sentences, per_sentence):
+    patterns = sentence_patterns(rules)
+    if sats is None:
+        sats = [patterns.scan(s.text) for s in report.sentences]
+    for sent, cands, sat in zip(report.sentences, per_sentence, sats):
         slots = _slots(cands, table, sent.start, resolver, sent.index, sent.text, by_span)
-        st = _Sentence(sent, slots, table, resolver, rules, rels, promoted)
+        st = _Sentence(sent, slots, table, resolver, rules, rels, promoted, sat)
         text = sent.text
-        matches = _trigger_matches(text, rules, [(sl.start, sl.end) for sl in slots])
+        matches = _trigger_matches(text, rules, [(sl.start, sl.end) for sl in slots], sat)
         st.trigger_spans = [(m.start(), m.end()) for _, m in matches]
         for trig, m in matches:
             ts, te = m.start(), m.end()
@@ -400,7 +403,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
             before = [i for i, sl in enumerate(slots) if sl.end <= ts]
             after = [i for i, sl in enumerate(slots) if sl.start >= te]
             prev_end = slots[before[-1]].end if before else 0
-            if _blocked(text, max(prev_end, ts - 45), te, rules):
+            if _blocked(text, max(prev_end, ts - 45), te, rules, sat):
                 continue
             if trig.voice == "active" and trig.predicate not in ("partnersWith", "memberOf", "partOf", "oversees") and re.search(
                     r"\b(?:was|were|been|is|are|be|being)\s+(?:\w+ly\s+)?$", text[:ts]):
@@ -798,19 +801,12 @@ def _member_or_part(ls: str, lo: str, rule: str) -> str:
     return "partOf"
 
 
-@lru_cache(maxsize=16)
-def _trigger_set(rules: Rules) -> tuple[tuple[Trigger, ...], PatternSet]:
-    """The triggers the sentence loop tries (not agreements), pre-tested together."""
-    triggers = tuple(t for t in rules.triggers if t.voice != "agreement")
-    return triggers, PatternSet([t.pattern for t in triggers])
-
-
-def _trigger_matches(text: str, rules: Rules, names: list[tuple[int, int]] = ()) -> list[tuple[Trigger, re.Match]]:
+def _trigger_matches(text: str, rules: Rules, names: list[tuple[int, int]] = (),
+                     sat: frozenset[int] | None | bool = False) -> list[tuple[Trigger, re.Match]]:
     """Non-overlapping trigger matches (longest first), none starting or ending inside a name."""
     found: list[tuple[Trigger, re.Match]] = []
-    triggers, pset = _trigger_set(rules)
-    for i in pset.candidates(text):
-        t = triggers[i]
+    patterns = sentence_patterns(rules)
+    for t in patterns.candidates("triggers", patterns.scan(text) if sat is False else sat):
         for m in t.pattern.finditer(text):
             if m.end() > m.start() and not any(a <= m.start() < b or a < m.end() <= b for a, b in names):
                 found.append((t, m))
