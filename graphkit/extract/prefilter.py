@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
@@ -206,13 +206,6 @@ class PatternSet:
         for a in atoms:
             by_atom[a] = frozenset(i for c, i in clause_ids.items() for b in c if a.startswith(b))
         self._by_atom = by_atom
-        # each pattern is listed under one of its clauses: it can match only when that one is met
-        self._free = tuple(i for i, need in enumerate(needs) if not need)
-        by_clause: dict[int, list[int]] = {}
-        for i, need in enumerate(needs):
-            if need:
-                by_clause.setdefault(min(need), []).append(i)
-        self._by_clause = {c: tuple(ix) for c, ix in by_clause.items()}
         from ..ingest.alternation import literal_alternation
 
         self._finder = re.compile("(?=(" + literal_alternation(atoms) + "))") if atoms else None
@@ -235,14 +228,12 @@ class PatternSet:
             sat = self.scan(text, low)
         if sat is None:
             return list(range(lo, hi))
-        needs, by_clause = self._needs, self._by_clause
-        found = [i for i in self._free if lo <= i < hi]
-        for c in sat:
-            ix = by_clause.get(c)
-            if ix:
-                found.extend(i for i in ix if lo <= i < hi and needs[i] <= sat)
-        found.sort()
-        return found
+        needs = self._needs
+        return [i for i in range(lo, hi) if needs[i] <= sat]
+
+    def needs(self, i: int) -> frozenset[int]:
+        """The clauses pattern ``i`` needs met (ids as in ``scan``)."""
+        return self._needs[i]
 
 
 @dataclass(frozen=True)
@@ -266,9 +257,15 @@ class SentencePatterns:
 
     def candidates(self, part: str, sat: frozenset[int] | None) -> list:
         """The items of ``part`` that may match a sentence whose scan gave ``sat``."""
-        lo, hi = self.spans[part]
-        items = self.items
-        return [items[i] for i in self.pset.candidates(sat=sat, lo=lo, hi=hi)]
+        pairs = self._parts[part]
+        if sat is None:
+            return [x for x, _ in pairs]
+        return [x for x, need in pairs if need <= sat]
+
+    @cached_property
+    def _parts(self) -> dict[str, tuple[tuple[object, frozenset[int]], ...]]:
+        return {name: tuple((self.items[i], self.pset.needs(i)) for i in range(lo, hi))
+                for name, (lo, hi) in self.spans.items()}
 
 
 @lru_cache(maxsize=16)
