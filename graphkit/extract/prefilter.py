@@ -125,6 +125,19 @@ def may_match(pattern: re.Pattern, text: str, lower: str | None = None) -> bool:
 FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
+def _lead(items) -> str:
+    """The literal text (lower case) every match of ``items`` starts with ("" if none)."""
+    out = []
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL and av < 128:
+            out.append(chr(av).lower())
+            continue
+        break
+    return "".join(out)
+
+
 def _required(items) -> list[frozenset[str]]:
     """Clauses: every match of ``items`` contains, for each clause, one of its strings (lower case)."""
     clauses: list[frozenset[str]] = []
@@ -136,6 +149,9 @@ def _required(items) -> list[frozenset[str]]:
             run.clear()
 
     for op, av in items:
+        if op is sre.ASSERT:  # a lookahead or lookbehind: what it needs is in the text too
+            clauses.extend(_required(av[1]))
+            continue
         if op in _ZERO_WIDTH:
             continue  # consumes nothing: the literals on both sides stay adjacent in the text
         if op is sre.LITERAL and av < 128:
@@ -144,19 +160,23 @@ def _required(items) -> list[frozenset[str]]:
         if op is sre.IN and len(av) == 1 and av[0][0] is sre.LITERAL and av[0][1] < 128:
             run.append(chr(av[0][1]).lower())
             continue
+        if op is sre.BRANCH and run:  # "s(?:at|it|its)" ("sat|sit|sits" as re parses it)
+            clauses.append(frozenset("".join(run) + _lead(alt) for alt in av[1]))
         flush()
         if op is sre.SUBPATTERN:
             clauses.extend(_required(av[-1]))
         elif op is sre.BRANCH:
-            best = []
+            # every clause of an alternative holds when it matches; so, taking the k-th best
+            # clause of each alternative, their union is a clause of the branch
+            ranked = []
             for alt in av[1]:
                 sub = _required(alt)
                 if not sub:
-                    best = []
+                    ranked = []
                     break
-                best.append(max(sub, key=lambda c: (min(map(len, c)), -len(c))))
-            if best:
-                clauses.append(frozenset().union(*best))
+                ranked.append(sorted(sub, key=lambda c: (-min(map(len, c)), len(c), sorted(c))))
+            for k in range(min(3, max(map(len, ranked), default=0))):
+                clauses.append(frozenset().union(*(r[min(k, len(r) - 1)] for r in ranked)))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
             clauses.extend(_required(av[2]))
     flush()
