@@ -194,10 +194,11 @@ def _runs(toks: list[_Tok], text: str) -> list[tuple[int, int]]:
     """Index ranges [i, j) of capitalised runs (connectors allowed inside)."""
     runs = []
     i, n = 0, len(toks)
+    caps = [_is_cap(t.text) for t in toks]
     while i < n:
         lead_num = (toks[i].text.isdigit() and len(toks[i].text) <= 2 and i > 0 and toks[i - 1].text.lower() == "the"
-                    and i + 1 < n and _is_cap(toks[i + 1].text) and not toks[i + 1].text.isdigit())
-        if not _is_cap(toks[i].text) and not lead_num:
+                    and i + 1 < n and caps[i + 1] and not toks[i + 1].text.isdigit())
+        if not caps[i] and not lead_num:
             i += 1
             continue
         j = i + 1
@@ -206,22 +207,22 @@ def _runs(toks: list[_Tok], text: str) -> list[tuple[int, int]]:
             gap = text[toks[j - 1].end:toks[j].start]
             if gap not in ("", " "):
                 break
-            if _is_cap(t):
+            if caps[j]:
                 j += 1
                 continue
             if (t == "(" and j + 3 < n and toks[j + 2].text == ")" and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", toks[j + 1].text)
-                    and text[toks[j + 2].end:toks[j + 3].start] == " " and _is_cap(toks[j + 3].text)
+                    and text[toks[j + 2].end:toks[j + 3].start] == " " and caps[j + 3]
                     and not _is_acronym(toks[j + 3].text)):
                 j += 4
                 continue
             if t in CONNECTORS and j + 1 < n and toks[j + 1].text not in MONTHS and text[toks[j].end:toks[j + 1].start] == " " and (
-                _is_cap(toks[j + 1].text) or (toks[j + 1].text in ("the", "all") and j + 2 < n and _is_cap(toks[j + 2].text))
+                caps[j + 1] or (toks[j + 1].text in ("the", "all") and j + 2 < n and caps[j + 2])
             ):
                 j += 1
                 continue
             break
         # drop trailing connectors
-        while j - 1 > i and not _is_cap(toks[j - 1].text):
+        while j - 1 > i and not caps[j - 1]:
             j -= 1
         runs.append((i, j))
         i = j
