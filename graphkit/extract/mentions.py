@@ -194,7 +194,7 @@ def _runs(toks: list[_Tok], text: str) -> list[tuple[int, int]]:
     """Index ranges [i, j) of capitalised runs (connectors allowed inside)."""
     runs = []
     i, n = 0, len(toks)
-    caps = [_is_cap(t.text) for t in toks]
+    caps = [(w := t.text)[:1].isupper() or (w[:1].isdigit() and any(c.isupper() for c in w)) for t in toks]  # _is_cap
     while i < n:
         lead_num = (toks[i].text.isdigit() and len(toks[i].text) <= 2 and i > 0 and toks[i - 1].text.lower() == "the"
                     and i + 1 < n and caps[i + 1] and not toks[i + 1].text.isdigit())

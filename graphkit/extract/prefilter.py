@@ -220,6 +220,7 @@ class PatternSet:
             for c in clauses:
                 atoms |= c
         self._needs = tuple(needs)
+        self._clauses = tuple(sorted(clause_ids, key=clause_ids.__getitem__))
         self.spaced = any(any(ch.isspace() for ch in a) for a in atoms)  # blanking can make such a string
         # an atom found at a position means every atom that is a prefix of it is there too
         by_atom: dict[str, frozenset[int]] = {}
@@ -234,11 +235,8 @@ class PatternSet:
         """The clauses met by ``text`` (``low``: its lower case); None when anything may match."""
         if self._finder is None or (not text.isascii() and not FOLDS_TO_ASCII.isdisjoint(text)):
             return None
-        sat: set[int] = set()
-        by_atom = self._by_atom
-        for a in set(self._finder.findall(low if low is not None else text.lower())):
-            sat |= by_atom[a]
-        return frozenset(sat)
+        found = set(self._finder.findall(low if low is not None else text.lower()))
+        return frozenset().union(*map(self._by_atom.__getitem__, found))
 
     def candidates(self, text: str | None = None, low: str | None = None, *, sat: frozenset[int] | None = None,
                    lo: int = 0, hi: int | None = None) -> list[int]:
@@ -250,6 +248,10 @@ class PatternSet:
             return list(range(lo, hi))
         needs = self._needs
         return [i for i in range(lo, hi) if needs[i] <= sat]
+
+    def clause(self, c: int) -> frozenset[str]:
+        """The strings of clause ``c`` (one of them must be in a text that meets it)."""
+        return self._clauses[c]
 
     def needs(self, i: int) -> frozenset[int]:
         """The clauses pattern ``i`` needs met (ids as in ``scan``)."""
@@ -277,15 +279,29 @@ class SentencePatterns:
 
     def candidates(self, part: str, sat: frozenset[int] | None) -> list:
         """The items of ``part`` that may match a sentence whose scan gave ``sat``."""
-        pairs = self._parts[part]
+        every, free, keys, by_key = self._parts[part]
         if sat is None:
-            return [x for x, _ in pairs]
-        return [x for x, need in pairs if need <= sat]
+            return list(every)
+        hits = free + [(i, x) for c in keys & sat for i, x, need in by_key[c] if need <= sat]
+        hits.sort(key=lambda ix: ix[0])
+        return [x for _, x in hits]
 
     @cached_property
-    def _parts(self) -> dict[str, tuple[tuple[object, frozenset[int]], ...]]:
-        return {name: tuple((self.items[i], self.pset.needs(i)) for i in range(lo, hi))
-                for name, (lo, hi) in self.spans.items()}
+    def _parts(self) -> dict[str, tuple]:
+        """Per part: all items, items needing nothing, and the rest listed under one clause they need."""
+        out = {}
+        for name, (lo, hi) in self.spans.items():
+            free, by_key = [], {}
+            for i in range(lo, hi):
+                need = self.pset.needs(i)
+                if not need:
+                    free.append((i, self.items[i]))
+                    continue
+                # list it under its most selective clause: the one whose shortest string is longest
+                key = max(sorted(need), key=lambda c: min(map(len, self.pset.clause(c))))
+                by_key.setdefault(key, []).append((i, self.items[i], need))
+            out[name] = (self.items[lo:hi], free, frozenset(by_key), by_key)
+        return out
 
 
 @lru_cache(maxsize=16)
