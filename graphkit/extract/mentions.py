@@ -105,6 +105,7 @@ def _tables(rules: Rules):
 
     return {
         "heads": heads,
+        "heads_low": [(h, len(h.words), [w.lower() for w in h.words]) for h in heads],
         "prefixes": prefixes,
         "lower": lower,
         "appos": appos,
@@ -175,9 +176,8 @@ def _find_head(words: list[str], tabs) -> tuple[Head | None, int]:
     for cand in (low, low[:-1] + [low[-1][:-1]] if low and low[-1].endswith("s") and len(low[-1]) > 4 else None):
         if not cand:
             continue
-        for h in tabs["heads"]:
-            n = len(h.words)
-            if n <= len(words) and cand[-n:] == [w.lower() for w in h.words]:
+        for h, n, hlow in tabs["heads_low"]:
+            if n <= len(words) and cand[-n:] == hlow:
                 return h, n
     return None, 0
 
