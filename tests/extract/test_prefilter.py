@@ -74,3 +74,16 @@ def test_prefilter_folds_to_ascii_is_every_such_character():
     ascii_re = re.compile("[\x00-\x7f]", re.I)
     found = {chr(c) for c in range(128, 0x10000) if ascii_re.match(chr(c))}
     assert found == FOLDS_TO_ASCII
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["£", "per cent", "%", "one", "people", "in", "since", "March", "million", ","])
+                | st.text(alphabet=st.characters(blacklist_categories=("Nd",)), max_size=8), max_size=12))
+def test_prefilter_quantity_patterns_needing_a_digit_never_match_without_one(words):
+    from graphkit.extract.quantities import _NEEDS_DIGIT, _PATTERNS
+
+    assert len(_NEEDS_DIGIT) == len(_PATTERNS)
+    text = " ".join(words)
+    assert not re.search(r"\d", text)
+    for (_, pat), needs in zip(_PATTERNS, _NEEDS_DIGIT):
+        assert not (needs and pat.search(text))
