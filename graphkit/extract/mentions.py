@@ -106,6 +106,10 @@ def _tables(rules: Rules):
     return {
         "heads": heads,
         "heads_low": [(h, len(h.words), [w.lower() for w in h.words]) for h in heads],
+        # (head, number of words, its words as a list) for the loops that compare word lists
+        "prefixes_l": [(h, len(h.words), list(h.words)) for h in prefixes],
+        "appos_l": [(h, len(h.words), list(h.words)) for h in appos],
+        "lower_l": [(h, len(h.words), list(h.words)) for h in lower],
         "prefixes": prefixes,
         "lower": lower,
         "appos": appos,
@@ -183,9 +187,8 @@ def _find_head(words: list[str], tabs) -> tuple[Head | None, int]:
 
 
 def _prefix_label(words: list[str], tabs) -> Head | None:
-    for h in tabs["prefixes"]:
-        n = len(h.words)
-        if n < len(words) and words[:n] == list(h.words):
+    for h, n, hwords in tabs["prefixes_l"]:
+        if n < len(words) and words[:n] == hwords:
             return h
     return None
 
@@ -339,9 +342,8 @@ def _appositive(text: str, end: int, tabs) -> Head | None:
             break
         words.append(re.sub(r"['’]s$", "", w))
     for k in range(len(words), 0, -1):
-        for h in tabs["appos"]:
-            n = len(h.words)
-            if k >= n and words[k - n:k] == list(h.words):
+        for h, n, hwords in tabs["appos_l"]:
+            if k >= n and words[k - n:k] == hwords:
                 return h
     return None
 
@@ -352,9 +354,8 @@ def _lower_head(text: str, end: int, tabs, multi: bool = True) -> tuple[Head | N
         return None, end
     words = m.group(1).split()
     for skip in (0, 1, 2):
-        for h in tabs["lower"]:
-            n = len(h.words)
-            if words[skip:skip + n] == list(h.words) and (skip == 0 or (not h.keep and multi)):
+        for h, n, hwords in tabs["lower_l"]:
+            if words[skip:skip + n] == hwords and (skip == 0 or (not h.keep and multi)):
                 stop = end + m.start(1) + len(" ".join(words[:skip + n]))
                 return h, stop
     return None, end
