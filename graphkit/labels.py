@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["norm"]
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(label: str) -> str:
     """Lowercase ASCII words, '&' as 'and', possessive 's folded, leading article dropped.
 

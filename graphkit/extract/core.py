@@ -7,6 +7,7 @@ import re
 from ..model import Extraction, Report
 from .entities import build_entities, group_mentions
 from .mentions import find_candidates
+from .prefilter import sentence_patterns
 from .rules import Rules, load_rules
 
 __all__ = ["extract"]
@@ -39,14 +40,17 @@ def extract(report: Report, rules: Rules | None = None) -> Extraction:
     per_sentence = []
     common = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", report.text))
     proper = frozenset(w for s in report.sentences for w in re.findall(r"(?<=[a-z,] )[A-Z][a-z]+\b", s.text))
-    for s in report.sentences:
-        found = find_candidates(s.text, s.start, rules, common, proper)
+    # which rule patterns can match each sentence: one pass each, shared by mentions and relations
+    patterns = sentence_patterns(rules)
+    sats = [patterns.scan(s.text) for s in report.sentences]
+    for s, sat in zip(report.sentences, sats):
+        found = find_candidates(s.text, s.start, rules, common, proper, sat=sat)
         per_sentence.append(found)
         cands.extend((c, s.index) for c in found)
     table = group_mentions(report, cands, rules)
     from .relations import find_relations
 
-    relations, promoted = find_relations(report, per_sentence, table, rules)
+    relations, promoted = find_relations(report, per_sentence, table, rules, sats)
     entities, keymap = build_entities(report, table)
     relations = tuple(r for r in (r.rekey(keymap) for r in relations) if r is not None)
     from .quantities import find_quantities

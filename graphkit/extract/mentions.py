@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..ingest.alternation import literal_alternation
 from .names import clean_name
+from .prefilter import sentence_patterns
 from .rules import Head, Known, Rules
 
 __all__ = ["Candidate", "find_candidates", "council_places", "council_official"]
@@ -57,7 +58,7 @@ class Candidate:
     canon: str | None = None  # canonical name for grouping (gazetteer entries)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -104,6 +105,11 @@ def _tables(rules: Rules):
 
     return {
         "heads": heads,
+        "heads_low": [(h, len(h.words), [w.lower() for w in h.words]) for h in heads],
+        # (head, number of words, its words as a list) for the loops that compare word lists
+        "prefixes_l": [(h, len(h.words), list(h.words)) for h in prefixes],
+        "appos_l": [(h, len(h.words), list(h.words)) for h in appos],
+        "lower_l": [(h, len(h.words), list(h.words)) for h in lower],
         "prefixes": prefixes,
         "lower": lower,
         "appos": appos,
@@ -174,17 +180,15 @@ def _find_head(words: list[str], tabs) -> tuple[Head | None, int]:
     for cand in (low, low[:-1] + [low[-1][:-1]] if low and low[-1].endswith("s") and len(low[-1]) > 4 else None):
         if not cand:
             continue
-        for h in tabs["heads"]:
-            n = len(h.words)
-            if n <= len(words) and cand[-n:] == [w.lower() for w in h.words]:
+        for h, n, hlow in tabs["heads_low"]:
+            if n <= len(words) and cand[-n:] == hlow:
                 return h, n
     return None, 0
 
 
 def _prefix_label(words: list[str], tabs) -> Head | None:
-    for h in tabs["prefixes"]:
-        n = len(h.words)
-        if n < len(words) and words[:n] == list(h.words):
+    for h, n, hwords in tabs["prefixes_l"]:
+        if n < len(words) and words[:n] == hwords:
             return h
     return None
 
@@ -193,10 +197,11 @@ def _runs(toks: list[_Tok], text: str) -> list[tuple[int, int]]:
     """Index ranges [i, j) of capitalised runs (connectors allowed inside)."""
     runs = []
     i, n = 0, len(toks)
+    caps = [(w := t.text)[:1].isupper() or (w[:1].isdigit() and any(c.isupper() for c in w)) for t in toks]  # _is_cap
     while i < n:
         lead_num = (toks[i].text.isdigit() and len(toks[i].text) <= 2 and i > 0 and toks[i - 1].text.lower() == "the"
-                    and i + 1 < n and _is_cap(toks[i + 1].text) and not toks[i + 1].text.isdigit())
-        if not _is_cap(toks[i].text) and not lead_num:
+                    and i + 1 < n and caps[i + 1] and not toks[i + 1].text.isdigit())
+        if not caps[i] and not lead_num:
             i += 1
             continue
         j = i + 1
@@ -205,22 +210,22 @@ def _runs(toks: list[_Tok], text: str) -> list[tuple[int, int]]:
             gap = text[toks[j - 1].end:toks[j].start]
             if gap not in ("", " "):
                 break
-            if _is_cap(t):
+            if caps[j]:
                 j += 1
                 continue
             if (t == "(" and j + 3 < n and toks[j + 2].text == ")" and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", toks[j + 1].text)
-                    and text[toks[j + 2].end:toks[j + 3].start] == " " and _is_cap(toks[j + 3].text)
+                    and text[toks[j + 2].end:toks[j + 3].start] == " " and caps[j + 3]
                     and not _is_acronym(toks[j + 3].text)):
                 j += 4
                 continue
             if t in CONNECTORS and j + 1 < n and toks[j + 1].text not in MONTHS and text[toks[j].end:toks[j + 1].start] == " " and (
-                _is_cap(toks[j + 1].text) or (toks[j + 1].text in ("the", "all") and j + 2 < n and _is_cap(toks[j + 2].text))
+                caps[j + 1] or (toks[j + 1].text in ("the", "all") and j + 2 < n and caps[j + 2])
             ):
                 j += 1
                 continue
             break
         # drop trailing connectors
-        while j - 1 > i and not _is_cap(toks[j - 1].text):
+        while j - 1 > i and not caps[j - 1]:
             j -= 1
         runs.append((i, j))
         i = j
@@ -337,9 +342,8 @@ def _appositive(text: str, end: int, tabs) -> Head | None:
             break
         words.append(re.sub(r"['’]s$", "", w))
     for k in range(len(words), 0, -1):
-        for h in tabs["appos"]:
-            n = len(h.words)
-            if k >= n and words[k - n:k] == list(h.words):
+        for h, n, hwords in tabs["appos_l"]:
+            if k >= n and words[k - n:k] == hwords:
                 return h
     return None
 
@@ -350,21 +354,21 @@ def _lower_head(text: str, end: int, tabs, multi: bool = True) -> tuple[Head | N
         return None, end
     words = m.group(1).split()
     for skip in (0, 1, 2):
-        for h in tabs["lower"]:
-            n = len(h.words)
-            if words[skip:skip + n] == list(h.words) and (skip == 0 or (not h.keep and multi)):
+        for h, n, hwords in tabs["lower_l"]:
+            if words[skip:skip + n] == hwords and (skip == 0 or (not h.keep and multi)):
                 stop = end + m.start(1) + len(" ".join(words[:skip + n]))
                 return h, stop
     return None, end
 
 
 def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str] = frozenset(),
-                    proper: frozenset[str] = frozenset()) -> list[Candidate]:
+                    proper: frozenset[str] = frozenset(), *, sat: frozenset[int] | None | bool = False) -> list[Candidate]:
     """Candidate mentions in one sentence ``text`` starting at ``offset`` of the report.
 
     ``common`` holds words the report also writes in lowercase: a capitalised word from it
     at the start of a sentence ("Relationships with ...") is not part of a name, unless it is
     in ``proper`` (words the report capitalises inside sentences, as in "Health and Wellbeing").
+    ``sat`` is the sentence's ``sentence_patterns(rules).scan(text)`` when the caller has it.
     """
     tabs = _tables(rules)
     toks = _tokens(text)
@@ -567,9 +571,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         add(s, e, label, rule, name, kind, acr, keep, canon)
 
     # council aliases ("the local authority") and anaphors ("the board")
-    for c in rules.cues:
-        if c.kind not in ("council_alias", "anaphor", "anaphor_pair"):
-            continue
+    patterns = sentence_patterns(rules)
+    for c in patterns.candidates("mentions", patterns.scan(text) if sat is False else sat):
         for m in c.pattern.finditer(text):
             s, e = m.start(), m.end()
             if s == e or any(ts < e and s < te for ts, te in taken):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..labels import norm
 
@@ -18,6 +19,7 @@ _VARIANTS = (("north east", "northeast"), ("north west", "northwest"), ("south e
 
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(label: str) -> str:
     """A looser key for merging surface forms of one body: spelling variants, plurals, years."""
     s = norm(YEARS_RE.sub("", label) or label)
@@ -27,6 +29,7 @@ def match_key(label: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
     """Drop parenthetical acronyms, quote marks, a possessive end and a leading article."""
     s = re.sub(r"\s*\((?:[A-Za-z]{1,3}\s)?[A-Z][A-Za-z&]{0,8}(?:\s[A-Z]{2,6})?\)", "", text)

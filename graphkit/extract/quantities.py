@@ -18,6 +18,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("count", re.compile(r"\b(?:(?!(?:19|20)\d\d\b)\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds|thousands)\s+(?:(?:more|new|local|commissioned|paid|unpaid|voluntary|community|care|independent|older|young|registered|different|separate|standing|[a-z]+-[a-z]+)\s+){0,2}(people|persons|carers|organisations|groups|providers|volunteers|staff|workers|homes|beds|places|areas|schemes|services|projects|members|partners|referrals|assessments|reviews|councils|authorities|local\s+authority\s+areas|teams|hubs|practices|networks|households|residents|adults|families|visits|contacts|calls|localities)\b", re.I)),
     ("count", re.compile(r"\b(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})+(?:\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b)?|\b(?!(?:19|20)\d\d\b)\d+(?=\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}s\b)(?:\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}s\b)")),
 )
+# which patterns cannot match without a digit ("\d" in each of their alternatives): skipped in
+# sentences that have none
+_NEEDS_DIGIT = (True, True, True, True, True, False, True)
+_DIGIT_RE = re.compile(r"\d")
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -66,7 +70,10 @@ def find_quantities(report: Report, entities: list[Entity] | tuple[Entity, ...],
     out: list[Quantity] = []
     for s in report.sentences:
         taken: list[tuple[int, int]] = []
-        for kind, pat in _PATTERNS:
+        digits = _DIGIT_RE.search(s.text) is not None
+        for (kind, pat), needs_digit in zip(_PATTERNS, _NEEDS_DIGIT):
+            if needs_digit and not digits:
+                continue
             for m in pat.finditer(s.text):
                 a, b = (m.start(1), m.end(1)) if kind == "date" and m.re.groups else (m.start(), m.end())
                 if any(a < y and x < b for x, y in taken):

@@ -10,7 +10,7 @@ from ..model import Relation, Report
 from .entities import EntityTable, Group
 from .mentions import Candidate
 from .names import match_key
-from .prefilter import may_match
+from .prefilter import sentence_patterns
 from .rules import Rules, Trigger
 
 __all__ = ["find_relations", "PendingRelation"]
@@ -68,24 +68,37 @@ class PendingRelation:
         return Relation(s, self.predicate, o, self.sentence, self.start, self.end, self.evidence, self.rule, self.tone)
 
 
-def _tone(text: str, rules: Rules, spans: list[tuple[int, int]] = ()) -> str:
-    """positive / negative / mixed / neutral from cue words outside entity names."""
+def _tone(text: str, rules: Rules, spans: list[tuple[int, int]] = (), sat: frozenset[int] | None | bool = False) -> str:
+    """positive / negative / mixed / neutral from cue words outside entity names.
+
+    ``sat``: the scan of ``text`` before the names were blanked out, when the caller has it.
+    """
     for s, e in spans:
         text = text[:s] + " " * (e - s) + text[e:]
-    low = text.lower()
-    pos = sum(len(c.pattern.findall(text)) for c in rules.cues_of("positive") if may_match(c.pattern, text, low))
-    neg = sum(len(c.pattern.findall(text)) for c in rules.cues_of("negative") if may_match(c.pattern, text, low))
-    contrast = any(c.pattern.search(text) for c in rules.cues_of("contrast") if may_match(c.pattern, text, low))
+    patterns = sentence_patterns(rules)
+    if sat is False or "tone" in patterns.spaced:
+        sat = patterns.scan(text)
+    pos = neg = 0
+    contrast = False
+    for c in patterns.candidates("tone", sat):
+        if c.kind == "positive":
+            pos += len(c.pattern.findall(text))
+        elif c.kind == "negative":
+            neg += len(c.pattern.findall(text))
+        elif not contrast:
+            contrast = c.pattern.search(text) is not None
     if (pos and neg) or ((pos or neg) and contrast):
         return "mixed"  # praise or criticism qualified by "but", "although", "however" ...
     return "positive" if pos else "negative" if neg else "neutral"
 
 
-def _blocked(text: str, lo: int, hi: int, rules: Rules) -> bool:
+def _blocked(text: str, lo: int, hi: int, rules: Rules, sat: frozenset[int] | None | bool = False) -> bool:
+    """A negation or hedge cue in ``text[lo:hi]`` (``sat``: the scan of ``text``, when known)."""
     window = text[max(0, lo):hi]
-    low = window.lower()
-    return any(c.pattern.search(window) for c in rules.cues_of("negation") + rules.cues_of("hedge")
-               if may_match(c.pattern, window, low))
+    patterns = sentence_patterns(rules)
+    if sat is False:
+        sat = patterns.scan(window)
+    return any(c.pattern.search(window) for c in patterns.candidates("blocking", sat))
 
 
 _SCAN = 64  # history entries an anaphora look-up reads back before it asks the per-group index
@@ -295,12 +308,12 @@ class _Sentence:
     """Per-sentence state shared by the voice handlers: slots, used arguments, emitted relations."""
 
     def __init__(self, sent, slots: list[Slot], table: EntityTable, resolver: "_Resolver", rules: Rules,
-                 rels: list[PendingRelation], promoted: list[Group]):
+                 rels: list[PendingRelation], promoted: list[Group], sat: frozenset[int] | None | bool = False):
         self.sent, self.text, self.slots = sent, sent.text, slots
         self.table, self.resolver, self.rules = table, resolver, rules
         self.council = table.council_key
         self.rels, self.promoted = rels, promoted
-        self.tone = _tone(self.text, rules, [(sl.start, sl.end) for sl in slots])
+        self.tone = _tone(self.text, rules, [(sl.start, sl.end) for sl in slots], sat)
         self.used_obj: set[int] = set()  # slots already used as objects (or by-arguments)
         self.by_args: set[int] = set()  # slots used as the doer after "by"
         self.last_passive: list[str] = []  # object of the last passive, for "... and delivered by B"
@@ -361,9 +374,10 @@ class _Sentence:
 
 
 def find_relations(report: Report, per_sentence: list[list[Candidate]], table: EntityTable,
-                   rules: Rules) -> tuple[tuple[PendingRelation, ...], list[Group]]:
+                   rules: Rules, sats: list[frozenset[int] | None] | None = None) -> tuple[tuple[PendingRelation, ...], list[Group]]:
     """Relations of a report from its per-sentence candidates and entity groups.
 
+    ``sats`` holds each sentence's ``sentence_patterns(rules).scan``, when the caller has them.
     Returns the pending relations (between group keys) and the groups promoted from untyped names.
     """
     resolver = _Resolver(table, rules)
@@ -373,11 +387,14 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
     # built once: groups only gain mentions below by promotion, of slots in sentences already
     # read, so the spans of the sentences still to come map as they would if rebuilt each time
     by_span = _spans(table)
-    for sent, cands in zip(report.sentences, per_sentence):
+    patterns = sentence_patterns(rules)
+    if sats is None:
+        sats = [patterns.scan(s.text) for s in report.sentences]
+    for sent, cands, sat in zip(report.sentences, per_sentence, sats):
         slots = _slots(cands, table, sent.start, resolver, sent.index, sent.text, by_span)
-        st = _Sentence(sent, slots, table, resolver, rules, rels, promoted)
+        st = _Sentence(sent, slots, table, resolver, rules, rels, promoted, sat)
         text = sent.text
-        matches = _trigger_matches(text, rules, [(sl.start, sl.end) for sl in slots])
+        matches = _trigger_matches(text, rules, [(sl.start, sl.end) for sl in slots], sat)
         st.trigger_spans = [(m.start(), m.end()) for _, m in matches]
         for trig, m in matches:
             ts, te = m.start(), m.end()
@@ -386,7 +403,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
             before = [i for i, sl in enumerate(slots) if sl.end <= ts]
             after = [i for i, sl in enumerate(slots) if sl.start >= te]
             prev_end = slots[before[-1]].end if before else 0
-            if _blocked(text, max(prev_end, ts - 45), te, rules):
+            if _blocked(text, max(prev_end, ts - 45), te, rules, sat):
                 continue
             if trig.voice == "active" and trig.predicate not in ("partnersWith", "memberOf", "partOf", "oversees") and re.search(
                     r"\b(?:was|were|been|is|are|be|being)\s+(?:\w+ly\s+)?$", text[:ts]):
@@ -784,13 +801,12 @@ def _member_or_part(ls: str, lo: str, rule: str) -> str:
     return "partOf"
 
 
-def _trigger_matches(text: str, rules: Rules, names: list[tuple[int, int]] = ()) -> list[tuple[Trigger, re.Match]]:
+def _trigger_matches(text: str, rules: Rules, names: list[tuple[int, int]] = (),
+                     sat: frozenset[int] | None | bool = False) -> list[tuple[Trigger, re.Match]]:
     """Non-overlapping trigger matches (longest first), none starting or ending inside a name."""
     found: list[tuple[Trigger, re.Match]] = []
-    low = text.lower()
-    for t in rules.triggers:
-        if t.voice == "agreement" or not may_match(t.pattern, text, low):
-            continue
+    patterns = sentence_patterns(rules)
+    for t in patterns.candidates("triggers", patterns.scan(text) if sat is False else sat):
         for m in t.pattern.finditer(text):
             if m.end() > m.start() and not any(a <= m.start() < b or a < m.end() <= b for a, b in names):
                 found.append((t, m))
