@@ -70,7 +70,7 @@ def render_rows(report_id: str, graph: str, rows: set[Row]) -> GraphPart:
         else:
             shared_subjects.add(s)
     shared = sorted(row for row in rows if row[0] in shared_subjects)
-    body = "\n".join("".join(f"    {line}\n" for line in block.splitlines()) for _, block in blocks)
+    body = "\n".join("    " + block[:-1].replace("\n", "\n    ") + "\n" for _, block in blocks)
     return GraphPart(
         report_id=report_id,
         graph=graph,

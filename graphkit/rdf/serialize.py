@@ -293,20 +293,25 @@ def _json_value(nt: str) -> dict:
 
 
 def _json_nodes(rows: Iterable[Row]) -> list[dict]:
+    """Node objects sorted by subject; properties' values in the rows' (N-Triples) order."""
     nodes: dict[str, dict] = {}
-    for s, p, o in rows:
+    values: dict[str, dict] = {}
+    keys: dict[str, str] = {}
+    for s, p, o in sorted(rows):
         node = nodes.get(s)
         if node is None:
             node = nodes[s] = {"@id": _json_value(s)["@id"]}
         if p == RDF_TYPE and o[0] == "<":
             node.setdefault("@type", []).append(_compact(_unescape_iri(o)))
-        else:
-            node.setdefault(_compact(_unescape_iri(p)), []).append(_json_value(o))
-    for node in nodes.values():
-        for key, values in node.items():
-            if isinstance(values, list):
-                values.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return [nodes[s] for s in sorted(nodes)]
+            continue
+        key = keys.get(p)
+        if key is None:
+            key = keys[p] = _compact(_unescape_iri(p))
+        value = values.get(o)
+        if value is None:
+            value = values[o] = _json_value(o)
+        node.setdefault(key, []).append(value)
+    return list(nodes.values())
 
 
 def _compact_json(obj) -> str:
