@@ -1,11 +1,20 @@
-"""SHACL validation of graphkit's output against ontology/shapes.ttl."""
+"""SHACL validation of graphkit's output against ontology/shapes.ttl.
+
+SHACL Core runs in pyshacl. The shapes' SPARQL-based constraints (``sh:sparql`` with
+``sh:select``, on ``sh:targetClass`` focus nodes) run on Oxigraph instead, with ``$this``
+bound to each focus node: on rdflib's SPARQL engine they took nine tenths of validation time
+(about 9 s of a generated 100 KB report's 10 s); on Oxigraph they take milliseconds. The
+messages are the shapes' own, with ``{?var}`` filled in as pyshacl would.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import cache
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import SH
+from rdflib.namespace import RDF, SH
 
 from ..errors import OntologyError
 from ..resources import ontology_dir
@@ -21,6 +30,69 @@ def _shapes() -> Graph:
         return Graph().parse(path, format="turtle")
     except (OSError, SyntaxError, ValueError) as exc:
         raise OntologyError(f"{path}: cannot read SHACL shapes ({exc})") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class _SparqlConstraint:
+    target: URIRef
+    select: str
+    message: str
+
+
+@cache
+def _split_shapes() -> tuple[Graph, tuple[_SparqlConstraint, ...]]:
+    """SHACL Core shapes for pyshacl, and the SPARQL-based constraints for Oxigraph."""
+    shapes = _shapes()
+    core = Graph()
+    constraints = []
+    links = set(shapes.subject_objects(SH.sparql))
+    for shape, node in sorted(links):
+        header = "".join(
+            f"PREFIX {shapes.value(d, SH.prefix)}: <{shapes.value(d, SH.namespace)}>\n"
+            for decl in shapes.objects(node, SH.prefixes) for d in shapes.objects(decl, SH.declare)
+        )
+        for target in sorted(shapes.objects(shape, SH.targetClass)):
+            constraints.append(_SparqlConstraint(
+                target, header + str(shapes.value(node, SH.select)),
+                str(shapes.value(node, SH.message) or "does not conform"),
+            ))
+    for s, p, o in shapes:
+        if p != SH.sparql:
+            core.add((s, p, o))
+    return core, tuple(constraints)
+
+
+_PLACEHOLDER = re.compile(r"\{[?$](\w+)\}")
+
+
+def _sparql_violations(graph: Graph) -> set[str]:
+    """Run the SPARQL-based constraints on Oxigraph, ``$this`` bound to each focus node."""
+    import pyoxigraph as ox
+
+    from ..query.engine import from_ox, to_store
+
+    _core, constraints = _split_shapes()
+    if not constraints:
+        return set()
+    store = to_store(graph).store
+    lines = set()
+    for c in constraints:
+        focus_nodes = [q.subject for q in store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)),
+                                                                   ox.NamedNode(str(c.target)), None)]
+        for focus in focus_nodes:
+            solutions = store.query(c.select, substitutions={ox.Variable("this"): focus})
+            names = [v.value for v in solutions.variables]
+            for row in solutions:
+                values = {n: row[n] for n in names}
+                message = _PLACEHOLDER.sub(
+                    lambda m: _short(from_ox(values[m.group(1)])) if values.get(m.group(1)) is not None else m.group(0),
+                    c.message)
+                line = f"{_short(from_ox(focus))}: {message}"
+                value = values.get("value")
+                if value is not None:
+                    line += f" (value {_short(from_ox(value))})"
+                lines.add(line)
+    return lines
 
 
 def shapes_graph() -> Graph:
@@ -63,12 +135,13 @@ def validate(graph: Graph) -> list[str]:
     """
     from pyshacl import validate as shacl_validate
 
+    core, _constraints = _split_shapes()
     conforms, results, _text = shacl_validate(
-        graph, shacl_graph=_shapes(), inference="none", advanced=False, allow_warnings=False
+        graph, shacl_graph=core, inference="none", advanced=False, allow_warnings=False
     )
+    lines = _sparql_violations(graph)
     if conforms:
-        return []
-    lines = set()
+        return sorted(lines)
     for result in results.subjects(SH.resultSeverity, SH.Violation):
         focus = results.value(result, SH.focusNode)
         path = results.value(result, SH.resultPath)
