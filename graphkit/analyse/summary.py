@@ -45,6 +45,8 @@ class Analysis:
     centrality: dict[str, dict[str, float]] = field(repr=False)
     community_of: dict[str, int] = field(repr=False)
     betweenness: dict[str, Any] = field(default_factory=lambda: {"sampled": False})
+    #: The network the figures were computed on (not written to analysis.json; views reuse it).
+    network: nx.MultiDiGraph | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data, sorted, the same for the same graph and seed.
@@ -159,6 +161,7 @@ def analyse_networkx(G: nx.MultiDiGraph, seed: int = 0) -> Analysis:
         centrality=centrality,
         community_of=community_of,
         betweenness=sampling,
+        network=G,
     )
 
 

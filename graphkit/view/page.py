@@ -241,7 +241,8 @@ def render_html(graph: rdflib.Graph, analysis: Analysis | None = None) -> str:
         The merged graphkit graph.
     analysis : Analysis, optional
         When given, nodes are sized by its degree centrality and tooltips name their
-        community; otherwise degree centrality is computed here.
+        community, and its network is drawn (it was made from ``graph``); otherwise the
+        network and degree centrality are computed here.
 
     Returns
     -------
@@ -255,7 +256,8 @@ def render_html(graph: rdflib.Graph, analysis: Analysis | None = None) -> str:
     >>> page.startswith("<html>"), "<script src=" in page, "cdn.jsdelivr" in page
     (True, False, False)
     """
-    return render_network(to_networkx(graph), analysis)
+    network = analysis.network if analysis is not None and analysis.network is not None else to_networkx(graph)
+    return render_network(network, analysis)
 
 
 def render_network(G: nx.MultiDiGraph, analysis: Analysis | None = None) -> str:
