@@ -184,6 +184,30 @@ def _best(labels: dict[URIRef, set[str]]) -> str:
     return ""
 
 
+def _default_graph_store(graph: rdflib.Graph):
+    """The pyoxigraph store whose default graph ``graph`` is (a build's ``result.graph``), else None."""
+    from oxrdflib import OxigraphStore
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
+
+    if isinstance(graph.store, OxigraphStore) and not isinstance(graph, ConjunctiveGraph) \
+            and graph.identifier == DATASET_DEFAULT_GRAPH_ID:
+        return graph.store._inner
+    return None
+
+
+def _light(term):
+    """A pyoxigraph term as _Rows needs it: an IRI as URIRef, a literal as its text."""
+    if term is None:
+        return None
+    value = term.value
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return URIRef(value)
+    if kind == "BlankNode":
+        return rdflib.BNode(value)
+    return value
+
+
 class _Rows:
     """What the network needs from the graph, read with a few SPARQL queries.
 
@@ -193,9 +217,15 @@ class _Rows:
 
     def __init__(self, graph: rdflib.Graph) -> None:
         self.graph = graph
+        self.store = _default_graph_store(graph)
 
     def select(self, where: str, variables: str):
-        return self.graph.query(f"SELECT {variables} WHERE {{ {where} }}")
+        text = f"SELECT {variables} WHERE {{ {where} }}"
+        if self.store is None:
+            return self.graph.query(text)
+        # straight from pyoxigraph: IRIs as URIRef, literals as their plain text (all _Rows reads)
+        n = len(variables.replace("DISTINCT", "").split())
+        return [tuple(_light(row[i]) for i in range(n)) for row in self.store.query(text)]
 
     def pairs(self, where: str) -> list[tuple[str, str]]:
         return [(str(s), str(o)) for s, o in self.select(where, "DISTINCT ?s ?o") if isinstance(s, URIRef)]

@@ -147,7 +147,8 @@ def near_duplicates(resolution: Resolution) -> list[tuple[ResolvedEntity, Resolv
     labels = [core(e.name) for e in ents]
     if len(ents) < 2:
         return []
-    scores = process.cdist(labels, labels, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_DUPLICATE, dtype="uint8")
+    scores = process.cdist(labels, labels, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_DUPLICATE, dtype="uint8",
+                           workers=-1)
     out = []
     for i, j in zip(*scores.nonzero()):
         i, j = int(i), int(j)

@@ -117,7 +117,7 @@ def _fuzzy(nodes: list[Node]) -> list[Node]:
         if len(group) < 2:
             continue
         labels = [core(finish(n).name) for n in group]
-        scores = process.cdist(labels, labels, scorer=fuzz.ratio, score_cutoff=FUZZY_MERGE, dtype="uint8")
+        scores = process.cdist(labels, labels, scorer=fuzz.ratio, score_cutoff=FUZZY_MERGE, dtype="uint8", workers=-1)
         for i, j in zip(*scores.nonzero()):
             i, j = int(i), int(j)
             if i >= j:
