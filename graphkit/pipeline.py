@@ -388,6 +388,7 @@ def build(
     t3 = time.perf_counter()
     assembly = Assembly([part for _, part, _, _, _ in graphs], entities_graph(resolution))
     del graphs
+    assembly.render()  # the documents, once; the parts go
     if not cache_dir:
         stats = {}
     result = Build(

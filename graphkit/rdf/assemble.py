@@ -102,11 +102,18 @@ class Assembly:
             shared.update(part.shared)
         self._shared = shared
         self._memo: dict[str, bytes] = {}
+        self._triples = len(shared) + sum(p.local_triples for p in self.parts)
 
     @property
     def triples(self) -> int:
         """Distinct triples of the union (what ``graph.ttl`` holds)."""
-        return len(self._shared) + sum(p.local_triples for p in self.parts)
+        return self._triples
+
+    def render(self) -> None:
+        """Write the three documents now and let the parts go (they are no longer needed)."""
+        self.turtle(), self.trig(), self.jsonld()
+        self.parts = ()
+        self._shared = set()
 
     def turtle(self) -> bytes:
         """``graph.ttl``: the union of all graphs."""
@@ -123,18 +130,20 @@ class Assembly:
     def _turtle(self) -> bytes:
         streams = [turtle_blocks(self._shared)] + [p.local for p in self.parts]
         merged = heapq.merge(*streams, key=lambda sb: sb[0])
-        return turtle_document(block for _, block in merged).encode("utf-8")
+        return turtle_document(block for _, block in merged)
 
     def _trig(self) -> bytes:
         sections = [(p.graph, p.trig) for p in self.parts]
         sections.append((self._entities_name, trig_section(self._entities_name, self._entities_rows)))
-        return trig_document(sections).encode("utf-8")
+        return trig_document(sections)
 
     def jsonld(self) -> bytes:
         """``graph.jsonld``: the same dataset as JSON-LD."""
-        items = [(p.graph, p.jsonld) for p in self.parts]
-        items.append((self._entities_name, jsonld_item(self._entities_name, self._entities_rows)))
-        return jsonld_document((), items).encode("utf-8")
+        if "jsonld" not in self._memo:
+            items = [(p.graph, p.jsonld) for p in self.parts]
+            items.append((self._entities_name, jsonld_item(self._entities_name, self._entities_rows)))
+            self._memo["jsonld"] = jsonld_document((), items)
+        return self._memo["jsonld"]
 
     def named_store(self):
         """A pyoxigraph Store of the named graphs, in memory (loaded from the TriG document)."""

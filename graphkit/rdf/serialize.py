@@ -222,10 +222,13 @@ def _join_blocks(blocks: Iterable[str]) -> str:
     return "\n".join(blocks)
 
 
-def turtle_document(blocks: Iterable[str]) -> str:
-    """A Turtle document from sorted subject blocks (rendered with no indent)."""
-    body = _join_blocks(blocks)
-    return prefix_block() + ("\n" + body if body else "")
+def turtle_document(blocks: Iterable[str]) -> bytes:
+    """A Turtle document (UTF-8) from sorted subject blocks (rendered with no indent).
+
+    Built from encoded pieces, never one document-sized str (which would take two or four
+    bytes a character as soon as one character needs it)."""
+    body = b"\n".join(block.encode("utf-8") for block in blocks)
+    return prefix_block().encode("utf-8") + (b"\n" + body if body else b"")
 
 
 def trig_open(graph: str | None) -> str:
@@ -243,10 +246,10 @@ def _graph_order(graph: str | None) -> tuple[bool, str]:
     return (graph is not None, graph or "")
 
 
-def trig_document(sections: Iterable[tuple[str | None, str]]) -> str:
-    """A TriG document from ``(graph, section)`` pairs (any order; sorted here)."""
+def trig_document(sections: Iterable[tuple[str | None, str]]) -> bytes:
+    """A TriG document (UTF-8) from ``(graph, section)`` pairs (any order; sorted here)."""
     ordered = sorted(sections, key=lambda gs: _graph_order(gs[0]))
-    return prefix_block() + "".join(section for _, section in ordered)
+    return prefix_block().encode("utf-8") + b"".join(section.encode("utf-8") for _, section in ordered)
 
 
 # --- N-Triples and N-Quads ------------------------------------------------------------------
@@ -330,16 +333,15 @@ def jsonld_item(graph: str, rows: Iterable[Row]) -> str:
     return head + ("\n    " + _nodes_text(nodes, "    ") + "\n  " if nodes else "") + "]}"
 
 
-def jsonld_document(default_rows: Iterable[Row], items: Iterable[tuple[str, str]]) -> str:
-    """The JSON-LD document: default-graph nodes, then named graphs (``(graph, item)`` pairs).
-
-    One node per line, keys sorted; each named graph opens on its own line.
+def jsonld_document(default_rows: Iterable[Row], items: Iterable[tuple[str, str]]) -> bytes:
+    """The JSON-LD document (UTF-8): default-graph nodes, then named graphs (``(graph, item)``
+    pairs). One node per line, keys sorted; each named graph opens on its own line.
     """
     parts = [_compact_json(node) for node in _json_nodes(default_rows)]
     parts += [item for _, item in sorted(items, key=lambda gi: _unescape_iri(gi[0]))]
     context = _compact_json(dict(PREFIXES))
-    body = "\n  " + ",\n  ".join(parts) + "\n" if parts else ""
-    return f'{{"@context":{context},\n"@graph":[{body}]}}\n'
+    body = b"\n  " + b",\n  ".join(p.encode("utf-8") for p in parts) + b"\n" if parts else b""
+    return f'{{"@context":{context},\n"@graph":['.encode("utf-8") + body + b"]}\n"
 
 
 # --- one call ---------------------------------------------------------------------------------
@@ -352,15 +354,15 @@ def _union(graphs: dict[str | None, set[Row]]) -> set[Row]:
     return out
 
 
-def _chunks(graphs: dict[str | None, set[Row]], fmt: str) -> Iterator[str]:
+def _chunks(graphs: dict[str | None, set[Row]], fmt: str) -> Iterator[bytes]:
     if fmt == "ttl":
         yield turtle_document(b for _, b in turtle_blocks(_union(graphs)))
     elif fmt == "trig":
         yield trig_document((g, trig_section(g, rows)) for g, rows in graphs.items())
     elif fmt == "nt":
-        yield lines_document(graphs, with_graph=False)
+        yield lines_document(graphs, with_graph=False).encode("utf-8")
     elif fmt == "nq":
-        yield lines_document(graphs, with_graph=True)
+        yield lines_document(graphs, with_graph=True).encode("utf-8")
     elif fmt == "jsonld":
         named = [(g, jsonld_item(g, rows)) for g, rows in graphs.items() if g is not None]
         yield jsonld_document(graphs.get(None, set()), named)
@@ -399,4 +401,4 @@ def serialize(data, fmt: str) -> bytes:
     """
     if fmt not in FORMATS:
         raise GraphkitError(f"unknown RDF format {fmt!r}; choose from: {', '.join(FORMATS)}")
-    return "".join(_chunks(rows_of(data), fmt)).encode("utf-8")
+    return b"".join(_chunks(rows_of(data), fmt))
