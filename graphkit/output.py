@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["atomic_write", "publish"]
+__all__ = ["atomic_write", "file_digest", "publish"]
 
 
 def atomic_write(path: str | os.PathLike, data: bytes | str) -> Path:
@@ -37,11 +37,22 @@ def atomic_write(path: str | os.PathLike, data: bytes | str) -> Path:
     return target
 
 
-def publish(files: Mapping[str, bytes | str], out_dir: str | os.PathLike) -> dict[str, str]:
+def file_digest(path: str | os.PathLike) -> str:
+    """sha256 of a file, read in chunks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def publish(files: Mapping[str, bytes | str | Path], out_dir: str | os.PathLike) -> dict[str, str]:
     """Write ``files`` (relative path -> content) into ``out_dir`` as one step.
 
-    All files are written into a staging folder inside ``out_dir`` first; only when every one
-    is written are they renamed into place. Returns relative path -> sha256 of what was written.
+    A content is bytes, text, or a ``Path`` to a file already written (copied, so large
+    documents never sit in memory). All files are written into a staging folder inside
+    ``out_dir`` first; only when every one is written are they renamed into place. Returns
+    relative path -> sha256 of what was written.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -49,9 +60,13 @@ def publish(files: Mapping[str, bytes | str], out_dir: str | os.PathLike) -> dic
     digests: dict[str, str] = {}
     try:
         for rel, content in sorted(files.items()):
-            payload = content.encode("utf-8") if isinstance(content, str) else content
             dest = stage / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, Path):
+                shutil.copyfile(content, dest)
+                digests[rel] = file_digest(dest)
+                continue
+            payload = content.encode("utf-8") if isinstance(content, str) else content
             dest.write_bytes(payload)
             digests[rel] = hashlib.sha256(payload).hexdigest()
         for rel in sorted(files):

@@ -388,7 +388,6 @@ def build(
     t3 = time.perf_counter()
     assembly = Assembly([part for _, part, _, _, _ in graphs], entities_graph(resolution))
     del graphs
-    assembly.render()  # the documents, once; the parts go
     if not cache_dir:
         stats = {}
     result = Build(
@@ -402,6 +401,7 @@ def build(
         timings=timings,
         cache_stats=stats,
     )
+    assembly.render(owner=result)  # the documents, once, to files; the parts go
     result.union_store = assembly.union_store(owner=result)
     timings["merge"] = time.perf_counter() - t3
     t4 = time.perf_counter()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .output import publish
+from .output import file_digest, publish
 from .pipeline import Build
 
 __all__ = ["build_outputs", "render_outputs"]
@@ -29,7 +29,7 @@ def _versions() -> dict[str, str]:
     return out
 
 
-def render_outputs(result: Build, timings: dict[str, float] | None = None) -> dict[str, bytes | str]:
+def render_outputs(result: Build, timings: dict[str, float] | None = None) -> dict[str, bytes | str | Path]:
     """Every output file of a build, relative path -> content (manifest excluded).
 
     ``timings``, when given, receives the seconds spent on the RDF documents (``serialise``),
@@ -40,10 +40,10 @@ def render_outputs(result: Build, timings: dict[str, float] | None = None) -> di
 
     clock = timings if timings is not None else {}
     t0 = time.perf_counter()
-    files: dict[str, bytes | str] = {
-        "graph.ttl": result.assembly.turtle(),
-        "graph.trig": result.assembly.trig(),
-        "graph.jsonld": result.assembly.jsonld(),
+    files: dict[str, bytes | str | Path] = {  # written by the build; copied, never read into memory
+        "graph.ttl": result.assembly.path("ttl"),
+        "graph.trig": result.assembly.path("trig"),
+        "graph.jsonld": result.assembly.path("jsonld"),
     }
     t1 = time.perf_counter()
     files["network.html"] = render_html(result.graph, result.analysis)
@@ -99,7 +99,8 @@ def build_outputs(result: Build, out_dir: str | Path, timings: dict[str, float] 
     """
     files = render_outputs(result, timings)
     digests = {
-        rel: hashlib.sha256(c.encode("utf-8") if isinstance(c, str) else c).hexdigest()
+        rel: file_digest(c) if isinstance(c, Path)
+        else hashlib.sha256(c.encode("utf-8") if isinstance(c, str) else c).hexdigest()
         for rel, c in sorted(files.items())
     }
     manifest = _manifest(result, digests)

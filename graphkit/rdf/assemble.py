@@ -13,6 +13,7 @@ import heapq
 import shutil
 import tempfile
 import weakref
+from pathlib import Path
 from dataclasses import dataclass
 
 from .namespace import GKD
@@ -101,7 +102,7 @@ class Assembly:
         for part in self.parts:
             shared.update(part.shared)
         self._shared = shared
-        self._memo: dict[str, bytes] = {}
+        self._paths: dict[str, Path] = {}
         self._triples = len(shared) + sum(p.local_triples for p in self.parts)
 
     @property
@@ -109,48 +110,77 @@ class Assembly:
         """Distinct triples of the union (what ``graph.ttl`` holds)."""
         return self._triples
 
-    def render(self) -> None:
-        """Write the three documents now and let the parts go (they are no longer needed)."""
-        self.turtle(), self.trig(), self.jsonld()
-        self.parts = ()
+    def render(self, owner: object) -> None:
+        """Write the three documents to files of a temporary folder (removed when ``owner``
+        is garbage-collected, or at exit) and let the parts go: the documents never sit in
+        memory whole, and ``graph.ttl`` is what the store is loaded from."""
+        from .serialize import write_jsonld, write_trig, write_turtle
+
+        folder = Path(tempfile.mkdtemp(prefix="graphkit-rdf-"))
+        weakref.finalize(owner, shutil.rmtree, str(folder), True)
+        paths = {fmt: folder / f"graph.{fmt}" for fmt in ("ttl", "trig", "jsonld")}
+        with open(paths["ttl"], "wb") as fh:
+            write_turtle(fh, (block for _, block in self._merged_blocks()))
         self._shared = set()
+        with open(paths["trig"], "wb") as fh:
+            write_trig(fh, self._trig_sections())
+        with open(paths["jsonld"], "wb") as fh:
+            write_jsonld(fh, self._jsonld_items())
+        self.parts = ()
+        self._paths = paths
+
+    def path(self, fmt: str) -> Path:
+        """The file of a document (``ttl``, ``trig`` or ``jsonld``) written by ``render``."""
+        if not self._paths:
+            raise ValueError("the documents are not rendered yet; call render() first")
+        return self._paths[fmt]
+
+    def _document(self, fmt: str, make) -> bytes:
+        if self._paths:
+            return self._paths[fmt].read_bytes()
+        return make()
 
     def turtle(self) -> bytes:
         """``graph.ttl``: the union of all graphs."""
-        if "ttl" not in self._memo:
-            self._memo["ttl"] = self._turtle()
-        return self._memo["ttl"]
+        return self._document("ttl", self._turtle)
 
     def trig(self) -> bytes:
         """``graph.trig``: one named graph per report plus the entities graph."""
-        if "trig" not in self._memo:
-            self._memo["trig"] = self._trig()
-        return self._memo["trig"]
+        return self._document("trig", self._trig)
 
-    def _turtle(self) -> bytes:
+    def _merged_blocks(self):
         streams = [turtle_blocks(self._shared)] + [p.local for p in self.parts]
-        merged = heapq.merge(*streams, key=lambda sb: sb[0])
-        return turtle_document(block for _, block in merged)
+        return heapq.merge(*streams, key=lambda sb: sb[0])
 
-    def _trig(self) -> bytes:
+    def _trig_sections(self) -> list[tuple[str, str]]:
         sections = [(p.graph, p.trig) for p in self.parts]
         sections.append((self._entities_name, trig_section(self._entities_name, self._entities_rows)))
-        return trig_document(sections)
+        return sections
+
+    def _jsonld_items(self) -> list[tuple[str, str]]:
+        items = [(p.graph, p.jsonld) for p in self.parts]
+        items.append((self._entities_name, jsonld_item(self._entities_name, self._entities_rows)))
+        return items
+
+    def _turtle(self) -> bytes:
+        return turtle_document(block for _, block in self._merged_blocks())
+
+    def _trig(self) -> bytes:
+        return trig_document(self._trig_sections())
 
     def jsonld(self) -> bytes:
         """``graph.jsonld``: the same dataset as JSON-LD."""
-        if "jsonld" not in self._memo:
-            items = [(p.graph, p.jsonld) for p in self.parts]
-            items.append((self._entities_name, jsonld_item(self._entities_name, self._entities_rows)))
-            self._memo["jsonld"] = jsonld_document((), items)
-        return self._memo["jsonld"]
+        return self._document("jsonld", lambda: jsonld_document((), self._jsonld_items()))
 
     def named_store(self):
         """A pyoxigraph Store of the named graphs, in memory (loaded from the TriG document)."""
         import pyoxigraph as ox
 
         store = ox.Store()
-        store.bulk_load(self.trig(), format=ox.RdfFormat.TRIG)
+        if self._paths:
+            store.bulk_load(path=str(self._paths["trig"]), format=ox.RdfFormat.TRIG)
+        else:
+            store.bulk_load(self.trig(), format=ox.RdfFormat.TRIG)
         return store
 
     def union_store(self, owner: object) -> object:
@@ -165,5 +195,8 @@ class Assembly:
             folder = tempfile.mkdtemp(prefix="graphkit-store-")
             store = ox.Store(folder)
             weakref.finalize(owner, shutil.rmtree, folder, True)
-        store.bulk_load(self.turtle(), format=ox.RdfFormat.TURTLE)
+        if self._paths:
+            store.bulk_load(path=str(self._paths["ttl"]), format=ox.RdfFormat.TURTLE)
+        else:
+            store.bulk_load(self.turtle(), format=ox.RdfFormat.TURTLE)
         return store

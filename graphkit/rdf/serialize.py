@@ -222,6 +222,31 @@ def _join_blocks(blocks: Iterable[str]) -> str:
     return "\n".join(blocks)
 
 
+def write_turtle(fh, blocks: Iterable[str]) -> None:
+    """Write :func:`turtle_document`'s bytes to a binary file, block by block."""
+    fh.write(prefix_block().encode("utf-8"))
+    for block in blocks:
+        fh.write(b"\n")
+        fh.write(block.encode("utf-8"))
+
+
+def write_trig(fh, sections: Iterable[tuple[str | None, str]]) -> None:
+    """Write :func:`trig_document`'s bytes to a binary file, section by section."""
+    fh.write(prefix_block().encode("utf-8"))
+    for _, section in sorted(sections, key=lambda gs: _graph_order(gs[0])):
+        fh.write(section.encode("utf-8"))
+
+
+def write_jsonld(fh, items: Iterable[tuple[str, str]]) -> None:
+    """Write :func:`jsonld_document`'s bytes (no default-graph nodes) to a binary file."""
+    ordered = sorted(items, key=lambda gi: _unescape_iri(gi[0]))
+    fh.write(f'{{"@context":{_compact_json(dict(PREFIXES))},\n"@graph":['.encode("utf-8"))
+    for i, (_, item) in enumerate(ordered):
+        fh.write(b"\n  " if i == 0 else b",\n  ")
+        fh.write(item.encode("utf-8"))
+    fh.write(b"\n]}\n" if ordered else b"]}\n")
+
+
 def turtle_document(blocks: Iterable[str]) -> bytes:
     """A Turtle document (UTF-8) from sorted subject blocks (rendered with no indent).
 
