@@ -79,8 +79,6 @@ class BuildCache:
 
     def __init__(self, root: str | os.PathLike | None) -> None:
         self.root = Path(root) if root is not None else None
-        self.hits = 0
-        self.misses = 0
 
     def _path(self, kind: str, key: str) -> Path:
         assert self.root is not None
@@ -94,9 +92,7 @@ class BuildCache:
             with open(self._path(kind, key), "rb") as fh:
                 value = pickle.load(fh)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-            self.misses += 1
             return None
-        self.hits += 1
         return value
 
     def put(self, kind: str, key: str, value: Any) -> None:
@@ -107,11 +103,11 @@ class BuildCache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        except OSError:
+            return
+        try:
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except OSError:
-            try:
-                Path(tmp).unlink(missing_ok=True)  # type: ignore[possibly-undefined]
-            except (OSError, NameError):
-                pass
+            Path(tmp).unlink(missing_ok=True)

@@ -202,7 +202,7 @@ def _graph_one(args: tuple[Extraction, Resolution, bool, str]) -> tuple[str, Any
     from .rdf.assemble import render_rows
     from .rdf.build import report_triples
     from .rdf.namespace import report_graph_iri
-    from .rdf.serialize import nt_term
+    from .rdf.serialize import nt_rows, nt_term
 
     extraction, resolution, check, key = args
     rid = extraction.report.report_id
@@ -222,16 +222,7 @@ def _graph_one(args: tuple[Extraction, Resolution, bool, str]) -> tuple[str, Any
         violations = validate(g)
         del g
     t2 = time.perf_counter()
-    terms: dict = {}
-
-    def nt(term) -> str:
-        text = terms.get(term)
-        if text is None:
-            text = terms[term] = nt_term(term)
-        return text
-
-    rows = {(nt(s), nt(p), nt(o)) for s, p, o in triples}
-    part = render_rows(rid, nt(report_graph_iri(rid)), rows)
+    part = render_rows(rid, nt_term(report_graph_iri(rid)), nt_rows(triples))
     seconds = {"rdf": t1 - t0, "validate": t2 - t1, "render": time.perf_counter() - t2}
     if graph_key:
         _CACHE.put("graph", graph_key, (part, violations))
@@ -326,7 +317,7 @@ def build(
     Build
     """
     from .analyse import analyse
-    from .cache import BuildCache, default_cache_dir, rules_fingerprint
+    from .cache import default_cache_dir, rules_fingerprint
     from .rdf import entities_graph
     from .rdf.assemble import Assembly
     from .resolve import find_corrections, resolve

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import networkx as nx
 import rdflib
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from .terms import (
     ENTITY_TYPES,
@@ -186,13 +186,13 @@ def _best(labels: dict[URIRef, set[str]]) -> str:
 
 def _default_graph_store(graph: rdflib.Graph):
     """The pyoxigraph store whose default graph ``graph`` is (a build's ``result.graph``), else None."""
-    from oxrdflib import OxigraphStore
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
 
-    if isinstance(graph.store, OxigraphStore) and not isinstance(graph, ConjunctiveGraph) \
-            and graph.identifier == DATASET_DEFAULT_GRAPH_ID:
-        return graph.store._inner
-    return None
+    from ..query.engine import inner_store
+
+    if isinstance(graph, ConjunctiveGraph) or graph.identifier != DATASET_DEFAULT_GRAPH_ID:
+        return None
+    return inner_store(graph)
 
 
 def _light(term):

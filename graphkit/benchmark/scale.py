@@ -15,7 +15,6 @@ import os
 import platform
 import re
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -60,34 +59,14 @@ def floor_pass(files: Sequence[Path]) -> dict[str, float]:
 
 
 def sample_bindings(store) -> dict[str, dict[str, str]]:
-    """Parameter values for every ready query, taken from the graph (an assessed council...)."""
-    from ..query.engine import OxGraph
-    from ..query.ready import READY
-    from ..rdf.namespace import GK
+    """Parameter values that match something in the graph (``graphkit.query.engine``'s choice),
+    as text ``run_query`` takes (IRIs as ``<...>``), so they go to JSON and the rdflib run."""
+    from rdflib import URIRef
 
-    store = store.store if isinstance(store, OxGraph) else store  # load_store gives an OxGraph
+    from ..query.engine import _sample_bindings
 
-    def first(query: str) -> str | None:
-        for row in store.query(query, use_default_graph_as_union=True):
-            return row[0].value
-        return None
-
-    council = first(f"SELECT ?c WHERE {{ ?r <{GK.assesses}> ?c }} ORDER BY ?c LIMIT 1")
-    partner = first(f"SELECT ?o WHERE {{ <{council}> <{GK.partnersWith}> ?o }} ORDER BY ?o LIMIT 1") if council else None
-    out: dict[str, dict[str, str]] = {}
-    for name, q in READY.items():
-        values: dict[str, str] = {}
-        for param, kind, _text in q.params:
-            if kind == "entity":
-                values[param] = f"<{partner if param == 'object' and partner else council}>"
-            elif kind == "term":
-                values[param] = "partnersWith"
-            elif kind == "integer":
-                values[param] = "2"
-            else:
-                values[param] = "Safeguarding" if "statement" in param else "partnership"
-        out[name] = values
-    return out
+    return {name: {k: f"<{v}>" if isinstance(v, URIRef) else str(v) for k, v in values.items()}
+            for name, values in _sample_bindings(store).items()}
 
 
 def time_ready_queries(source, bindings: dict[str, dict[str, str]], *, repeat: int = 20,

@@ -38,7 +38,7 @@ from rdflib.term import Node
 
 from ..errors import GraphkitError, QueryError
 
-__all__ = ["ENGINES", "MAX_DEPTH", "OxGraph", "QueryShape", "check_query", "format_times", "from_ox", "load_store",
+__all__ = ["ENGINES", "MAX_DEPTH", "OxGraph", "QueryShape", "check_query", "format_times", "from_ox", "inner_store", "load_store",
            "time_queries", "to_ox", "to_result", "to_store"]
 
 #: Query engines of the Python API; the first is the default.
@@ -256,7 +256,7 @@ def load_store(path: str | Path) -> OxGraph:
     return _settle_union(store, owned=True)
 
 
-def _inner_store(graph: Graph) -> ox.Store | None:
+def inner_store(graph: Graph) -> ox.Store | None:
     """oxrdflib's pyoxigraph Store behind ``graph``, if it has one."""
     try:
         from oxrdflib import OxigraphStore
@@ -279,7 +279,7 @@ def to_store(graph) -> OxGraph:
     if not isinstance(graph, Graph):
         raise QueryError(f"cannot query {type(graph).__name__}: give an rdflib Graph or Dataset or a pyoxigraph Store")
     dataset = isinstance(graph, ConjunctiveGraph)
-    inner = _inner_store(graph)
+    inner = inner_store(graph)
     if inner is not None:
         if not dataset:
             return OxGraph(inner, graph=to_ox(graph.identifier))

@@ -28,6 +28,7 @@ __all__ = [
     "FORMATS",
     "Row",
     "rows_of",
+    "nt_rows",
     "nt_term",
     "turtle_blocks",
     "turtle_document",
@@ -100,6 +101,25 @@ def nt_term(term) -> str:
     raise GraphkitError(f"cannot serialize RDF term {term!r}")
 
 
+def _memo_nt():
+    """``nt_term`` with a memo: IRIs and many literals repeat across a graph's triples."""
+    cache: dict = {}
+
+    def term(t) -> str:
+        text = cache.get(t)
+        if text is None:
+            text = cache[t] = nt_term(t)
+        return text
+
+    return term
+
+
+def nt_rows(triples) -> set[Row]:
+    """Triples of rdflib (or pyoxigraph) terms as rows of N-Triples text."""
+    term = _memo_nt()
+    return {(term(s), term(p), term(o)) for s, p, o in triples}
+
+
 def _graph_nt(name) -> str | None:
     """The N-Triples form of a graph name, None for the default graph."""
     if name is None:
@@ -122,13 +142,7 @@ def rows_of(data) -> dict[str | None, set[Row]]:
     from rdflib.graph import ConjunctiveGraph
 
     graphs: dict[str | None, set[Row]] = {}
-    cache: dict = {}
-
-    def term(t) -> str:
-        text = cache.get(t)
-        if text is None:
-            text = cache[t] = nt_term(t)
-        return text
+    term = _memo_nt()
 
     kind = type(data).__name__
     if kind == "Store":  # pyoxigraph
