@@ -2,7 +2,7 @@
 
 All wording here is written for graphkit, in the register of CQC local authority assessments;
 the constructions follow the hand-written cases in ``tests/extract/cases/`` and the triggers in
-``graphkit/data/relation_triggers.jsonl``. Nothing is taken from real reports.
+``graphkit/data/frames.jsonl``. Nothing is taken from real reports.
 
 Slots in ``{braces}`` are filled per sentence by ``corpus._Filler``:
 

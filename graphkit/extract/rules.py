@@ -15,8 +15,9 @@ Files (every line has an ``id``, which goes into ``Mention.rule`` / ``Relation.r
 * ``abbreviations.tsv``  ``ABBR<TAB>expansion<TAB>type<TAB>id``: standard acronyms
 * ``lexicon.jsonl``      ``{"id", "kind", "pattern", "label"?}``: regex cues (council aliases,
   anaphors, negation, hedges, tone, not-a-name words)
-* ``relation_triggers.jsonl`` ``{"id", "predicate", "voice", "pattern"}``: regex trigger phrases
-  (matched ignoring case)
+* ``frames.jsonl``  relation frames: a trigger (verb, noun or phrase) and the clause roles that
+  fill a predicate's subject and object (see ``graphkit.extract.frames``)
+* ``verb_forms.tsv`` irregular verbs of the frames: lemma, past, participle, -ing, third person
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import RuleError
-from ..model import ENTITY_TYPES, PREDICATES
+from ..model import ENTITY_TYPES
 from ..resources import data_dir
+from .frames import Frame, Trigger, group_triggers, load_verb_forms, parse_frame
 
-__all__ = ["Rules", "load_rules", "FILES", "VOICES", "LEXICON_KINDS"]
+__all__ = ["Rules", "load_rules", "FILES", "LEXICON_KINDS"]
 
 FILES: tuple[str, ...] = (
     "type_heads.jsonl",
@@ -42,12 +44,8 @@ FILES: tuple[str, ...] = (
     "gazetteer.jsonl",
     "abbreviations.tsv",
     "lexicon.jsonl",
-    "relation_triggers.jsonl",
-)
-
-VOICES: frozenset[str] = frozenset(
-    {"active", "passive", "members", "passive_list", "reverse", "fund_list", "between",
-     "agreement", "post", "its_chair", "joint_members", "to_council", "subject_pair", "by_with", "was_its_chair", "members_front", "fund_subject"}
+    "frames.jsonl",
+    "verb_forms.tsv",
 )
 
 LEXICON_KINDS: frozenset[str] = frozenset(
@@ -87,16 +85,6 @@ class Cue:
     target: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """A trigger phrase for a predicate."""
-
-    id: str
-    predicate: str
-    voice: str
-    pattern: re.Pattern
-
-
 @dataclass(frozen=True, eq=False)
 class Rules:
     """All rule data, compiled. Picklable and immutable; build it with ``load_rules``.
@@ -111,7 +99,8 @@ class Rules:
     known: tuple[Known, ...]
     abbreviations: tuple[Known, ...]
     cues: tuple[Cue, ...]
-    triggers: tuple[Trigger, ...]
+    frames: tuple[Frame, ...]
+    triggers: tuple[Trigger, ...]  # the frames' compiled triggers
     sources: tuple[str, ...] = field(default=())
 
     def cues_of(self, kind: str) -> tuple[Cue, ...]:
@@ -167,6 +156,9 @@ def _load_dir(folder: Path, acc: dict[str, list]) -> None:
         path = folder / name
         if not path.is_file():
             continue
+        if name == "verb_forms.tsv":
+            acc["verb_forms"].update(load_verb_forms(path))
+            continue
         if name == "abbreviations.tsv":
             try:
                 lines = path.read_text(encoding="utf-8").splitlines()
@@ -206,18 +198,15 @@ def _load_dir(folder: Path, acc: dict[str, list]) -> None:
                     _label(path, n, label)
                 acc["cues"].append(Cue(obj["id"], obj["kind"], _regex(path, n, obj["pattern"]), label, obj.get("target")))
             else:
-                _need(path, n, obj, "predicate", "voice", "pattern")
-                if obj["predicate"] not in PREDICATES:
-                    raise RuleError(str(path), n, f"unknown predicate {obj['predicate']!r}; choose from: {', '.join(PREDICATES)}")
-                if obj["voice"] not in VOICES:
-                    raise RuleError(str(path), n, f"unknown voice {obj['voice']!r}; choose from: {', '.join(sorted(VOICES))}")
-                acc["triggers"].append(Trigger(obj["id"], obj["predicate"], obj["voice"], _regex(path, n, obj["pattern"], re.I)))
+                acc["frames"].append(parse_frame(path, n, obj))
 
 
 @lru_cache(maxsize=16)
 def _load(dirs: tuple[str, ...]) -> Rules:
-    acc: dict[str, list] = {k: [] for k in ("heads", "lower_heads", "appositives", "prefixes", "known", "abbreviations", "cues", "triggers")}
-    user: dict[str, list] = {k: [] for k in acc}
+    acc: dict = {k: [] for k in ("heads", "lower_heads", "appositives", "prefixes", "known", "abbreviations", "cues", "frames")}
+    acc["verb_forms"] = {}
+    user: dict = {k: [] for k in acc}
+    user["verb_forms"] = {}
     _load_dir(data_dir(), acc)
     for d in dirs[1:]:
         folder = Path(d)
@@ -225,8 +214,18 @@ def _load(dirs: tuple[str, ...]) -> Rules:
             raise RuleError(d, 0, "rules folder not found")
         _load_dir(folder, user)
     # user entries come first so they win where the extractor takes the first match
+    verbs = {**acc.pop("verb_forms"), **user.pop("verb_forms")}
     merged = {k: tuple(user[k]) + tuple(acc[k]) for k in acc}
-    return Rules(**merged, sources=dirs)
+    _check_ids(merged["frames"])
+    return Rules(**merged, triggers=group_triggers(merged["frames"], verbs), sources=dirs)
+
+
+def _check_ids(frames: tuple[Frame, ...]) -> None:
+    seen: set[str] = set()
+    for f in frames:
+        if f.id in seen:
+            raise RuleError("frames.jsonl", 0, f"frame id {f.id!r} is used twice; each frame needs its own id")
+        seen.add(f.id)
 
 
 def load_rules(extra_dirs: Sequence[str | Path] = ()) -> Rules:
@@ -251,7 +250,7 @@ def load_rules(extra_dirs: Sequence[str | Path] = ()) -> Rules:
     Examples
     --------
     >>> rules = load_rules()
-    >>> any(t.predicate == "funds" for t in rules.triggers)
+    >>> any(f.predicate == "funds" for f in rules.frames)
     True
     """
     dirs = (str(data_dir()),) + tuple(str(Path(d)) for d in extra_dirs)

@@ -81,7 +81,7 @@ class GK(DefinedNamespace):
     predicate: URIRef  # The relation property (gk:partnersWith, gk:memberOf, ...) a fact states.
     qualityStatement: URIRef  # The canonical name of the CQC quality statement a section assesses.
     refersTo: URIRef  # The entity a mention names.
-    rule: URIRef  # Id of the extraction rule that found a fact or mention (e.g. rel.funds.funded_by).
+    rule: URIRef  # Id of the extraction rule that found a fact or mention (e.g. the frame funds.fund).
     score: URIRef  # CQC's score for a quality statement, 1-4: significant shortfalls, some shortfalls, a good standard, an exceptional standard.
     section: URIRef  # The report section a sentence belongs to.
     sectionIndex: URIRef  # The 0-based position of a section within its report.

@@ -53,11 +53,23 @@ def test_quality_gold_json_shape():
     assert all(len(r["evidence"]) <= 200 for r in doc["relations"])
 
 
-@pytest.mark.parametrize("name", ["gateshead", "kensington", "nottingham", "wiltshire", "cheshire_east", "bury", "lincolnshire", "torbay", "leeds", "medway", "sefton", "oldham", "shropshire", "salford", "brighton"])
-def test_quality_own_report_in_the_genre(name):
-    """Short reports about other councils, written and annotated before they were first run."""
+OWN_REPORTS = ["gateshead", "kensington", "nottingham", "wiltshire", "cheshire_east", "bury", "lincolnshire", "torbay",
+               "leeds", "medway", "sefton", "oldham", "shropshire", "salford", "brighton"]
+
+
+def test_quality_own_reports_in_the_genre():
+    """Fifteen short reports about other councils, written and annotated before they were first run.
+
+    Micro-averaged, with the bars of issue 10 for unseen text: a per-text bar would only measure
+    how closely the rules were fitted to each text.
+    """
     data = Path(__file__).parent / "data"
-    gold = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
-    pred = to_gold_json(extract(read_report(data / f"{name}.txt"), load_rules()))
-    e, r = score(gold, pred)
-    assert f1(*e) >= 0.85 and f1(*r) >= 0.8, f"entities {e}, relations {r}"
+    totals = [0] * 6
+    for name in OWN_REPORTS:
+        gold = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
+        pred = to_gold_json(extract(read_report(data / f"{name}.txt"), load_rules()))
+        e, r = score(gold, pred)
+        totals = [a + b for a, b in zip(totals, (*e, *r))]
+    ent, rel = f1(*totals[:3]), f1(*totals[3:])
+    precision = totals[3] / totals[4]
+    assert ent >= 0.92 and rel >= 0.80 and precision >= 0.90, f"entities {totals[:3]}, relations {totals[3:]}"

@@ -29,7 +29,7 @@ def test_rules_ids_unique():
 def test_rules_extra_dir_adds_gazetteer(tmp_path):
     (tmp_path / "gazetteer.jsonl").write_text(
         json.dumps({"id": "user.zebra", "label": "VoluntaryOrganisation", "name": "Zebra Crossing"}) + "\n", encoding="utf-8")
-    text = "The council worked with Zebra Crossing on transport."
+    text = "Zebra Crossing was mentioned by several people."
     plain = extract(report_from_text(text), load_rules())
     user = extract(report_from_text(text), load_rules([tmp_path]))
     assert "Zebra Crossing" not in {e.name for e in plain.entities if e.type == "VoluntaryOrganisation"}
@@ -37,12 +37,12 @@ def test_rules_extra_dir_adds_gazetteer(tmp_path):
     assert ent and ent[0].type == "VoluntaryOrganisation" and ent[0].mentions[0].rule == "user.zebra"
 
 
-def test_rules_extra_dir_adds_trigger(tmp_path):
-    (tmp_path / "relation_triggers.jsonl").write_text(
-        json.dumps({"id": "user.befriended", "predicate": "partnersWith", "voice": "active", "pattern": r"\bbefriended\b"}) + "\n",
-        encoding="utf-8")
+def test_rules_extra_dir_adds_frame(tmp_path):
+    (tmp_path / "frames.jsonl").write_text(
+        json.dumps({"id": "user.befriend", "predicate": "partnersWith", "verb": "befriend", "subject": "agent",
+                    "object": "patient"}) + "\n", encoding="utf-8")
     x = extract(report_from_text("Kent County Council befriended Kent Police."), load_rules([tmp_path]))
-    assert [r.rule for r in x.relations] == ["user.befriended"]
+    assert [r.rule for r in x.relations] == ["user.befriend"]
 
 
 @pytest.mark.parametrize(
@@ -50,8 +50,10 @@ def test_rules_extra_dir_adds_trigger(tmp_path):
     [
         ("gazetteer.jsonl", '{"id": "a", "label": "Fund", "name": "A Fund"}\n{not json\n', 2, "not a JSON object"),
         ("gazetteer.jsonl", '{"id": "a", "label": "Charity", "name": "A"}\n', 1, "unknown type"),
-        ("relation_triggers.jsonl", '{"id": "t", "predicate": "likes", "voice": "active", "pattern": "x"}\n', 1, "unknown predicate"),
-        ("relation_triggers.jsonl", '{"id": "t", "predicate": "funds", "voice": "sideways", "pattern": "x"}\n', 1, "unknown voice"),
+        ("frames.jsonl", '{"id": "t", "predicate": "likes", "verb": "like", "subject": "agent", "object": "patient"}\n', 1,
+         "unknown predicate"),
+        ("frames.jsonl", '{"id": "t", "predicate": "funds", "verb": "fund", "subject": "agent", "object": "sideways"}\n', 1,
+         "unknown role"),
         ("lexicon.jsonl", '{"id": "c", "kind": "negation", "pattern": "(unclosed"}\n', 1, "bad regular expression"),
         ("type_heads.jsonl", '{"id": "h", "label": "Board"}\n', 1, "missing or empty string field 'head'"),
         ("abbreviations.tsv", "ABC\tA B C\n", 1, "expected 4 tab-separated fields"),
