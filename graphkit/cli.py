@@ -170,7 +170,7 @@ def eval_(paths, gold, out_dir, jobs, rules, corrections, quiet) -> None:
             _fail(f"{gold}: no such gold folder")
         scored = {p.stem for p in Path(gold).glob("*.json")} & set(docs)
         if scored:
-            click.echo(format_scores(score(gold, out_dir, only=sorted(scored))))
+            click.echo(format_scores(score(gold, out_dir, only=sorted(scored)), per_predicate=True))
         else:
             click.echo(f"no gold in {gold} for these reports; JSON written to {out_dir}/")
     if result.failures:

@@ -69,6 +69,13 @@ def score_report(gold: dict, pred: dict) -> dict:
         s, o = mapping.get(r.get("s")), mapping.get(r.get("o"))
         pred_rels.add(_rel_key(s or f"?{r.get('s')}", r.get("p"), o or f"?{r.get('o')}"))
     tp_rel = len(gold_rels & pred_rels)
+    per_predicate: dict = {}
+    for key in gold_rels:
+        per_predicate.setdefault(key[0], [0, 0, 0])[2] += 1
+    for key in pred_rels:
+        row = per_predicate.setdefault(key[0], [0, 0, 0])
+        row[1] += 1
+        row[0] += key in gold_rels
     per_type: dict = {}
     for _gid, t in gold_types.items():
         per_type.setdefault(t, [0, 0, 0])[2] += 1
@@ -82,6 +89,7 @@ def score_report(gold: dict, pred: dict) -> dict:
         "entities": (len(mapping), len(pred["entities"]), len(gold["entities"])),
         "relations": (tp_rel, len(pred_rels), len(gold_rels)),
         "per_type": per_type,
+        "per_predicate": per_predicate,
         "missed": sorted(g["name"] for g in gold["entities"] if g["id"] not in matched),
         "spurious": sorted(p.get("name", "") for p in pred["entities"] if p["id"] not in mapping),
     }
@@ -103,6 +111,7 @@ def score(gold_dir: str | Path, pred_dir: str | Path, only: Iterable[str] | None
     dict
         ``{"reports": {id: score_report(...)}, "entities": [tp, pred, gold],
         "relations": [tp, pred, gold], "per_type": {type: [tp, pred, gold]},
+        "per_predicate": {predicate: [tp, pred, gold]},
         "entity": {"p", "r", "f"}, "relation": {"p", "r", "f"}}``.
 
     Raises
@@ -119,6 +128,7 @@ def score(gold_dir: str | Path, pred_dir: str | Path, only: Iterable[str] | None
         raise GraphkitError(f"{gold_dir}: no gold files")
     totals = {"entities": [0, 0, 0], "relations": [0, 0, 0]}
     per_type_all: dict = {}
+    per_predicate_all: dict = {}
     reports = {}
     for gf in gold_files:
         pf = pred_dir / gf.name
@@ -129,17 +139,23 @@ def score(gold_dir: str | Path, pred_dir: str | Path, only: Iterable[str] | None
             totals[kind] = [a + b for a, b in zip(totals[kind], res[kind])]
         for t, row in res["per_type"].items():
             per_type_all[t] = [a + b for a, b in zip(per_type_all.get(t, [0, 0, 0]), row)]
+        for t, row in res["per_predicate"].items():
+            per_predicate_all[t] = [a + b for a, b in zip(per_predicate_all.get(t, [0, 0, 0]), row)]
     return {
         "reports": reports,
         **totals,
         "per_type": dict(sorted(per_type_all.items())),
+        "per_predicate": dict(sorted((str(k), v) for k, v in per_predicate_all.items())),
         "entity": dict(zip("prf", prf(*totals["entities"]))),
         "relation": dict(zip("prf", prf(*totals["relations"]))),
     }
 
 
-def format_scores(result: dict, per_type: bool = True) -> str:
-    """The lines ``score.py`` prints (with ``--per-type`` when ``per_type``) for ``score()``'s result."""
+def format_scores(result: dict, per_type: bool = True, per_predicate: bool = False) -> str:
+    """The lines ``score.py`` prints (with ``--per-type`` when ``per_type``) for ``score()``'s result.
+
+    ``per_predicate`` adds relation scores per predicate (not a line of ``score.py``).
+    """
     lines = []
     for rid, res in result["reports"].items():
         e, r = prf(*res["entities"]), prf(*res["relations"])
@@ -152,6 +168,10 @@ def format_scores(result: dict, per_type: bool = True) -> str:
         for t, row in sorted(result["per_type"].items()):
             p, r, f = prf(*row)
             lines.append(f"  {t:22s} P={p:.3f} R={r:.3f} F1={f:.3f}  (tp={row[0]} pred={row[1]} gold={row[2]})")
+    if per_predicate:
+        for t, row in result["per_predicate"].items():
+            p, r, f = prf(*row)
+            lines.append(f"  relation {t:13s} P={p:.3f} R={r:.3f} F1={f:.3f}  (tp={row[0]} pred={row[1]} gold={row[2]})")
     e, r = prf(*result["entities"]), prf(*result["relations"])
     lines.append(f"micro: entities P={e[0]:.3f} R={e[1]:.3f} F1={e[2]:.3f}  "
                  f"relations P={r[0]:.3f} R={r[1]:.3f} F1={r[2]:.3f}")
