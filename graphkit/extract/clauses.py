@@ -211,13 +211,14 @@ def _attached(slots: list[Slot], after: list[int], text: str, start: int, prep: 
 # "X's relationship with", "X was a member of", "X as vice-chair"
 _NOUN_OWNER = re.compile(r"^(?:['’]s\s|\s*,\s|\s*\(|\s+(?:[a-z]+\s+){0,3}?\(?(?:(?:who|which)\s+)?(?:had|has|have|having|was|"
                          r"were|is|are|been|being|became|becomes|built|developed|maintained|enjoyed|established|formed|"
-                         r"held|holds|continued|provided|provides|exercised|gave|retained|took|kept|received|receives|secured|obtained|got|won|awarded|acted\s+as|"
+                         r"held|holds|continued|provided|provides|exercised|gave|retained|took|kept|received|receives|secured|obtained|got|won|awarded|made|makes|acted\s+as|"
                          r"served\s+as|as)\b)[^;:]{0,80}$", re.I)
 # an object is not read across a preposition ("responsibility for commissioning and for the Plan")
 _OBJECT_GAP_BLOCK = re.compile(r"\b(?:for|to|in|on|at|from|by|through|with|into|within|across|under|via|after|before|"
                                r"during|about|against|between|of)\b", re.I)
 _OBJECT_GAP_OK = re.compile(r"\b(?:range|number|variety|mix|network|group|set|series|package|suite)\s+of\b|"
-                            r"\b(?:such\s+as|including|like|for\s+example)\b", re.I)
+                            r"\b(?:such\s+as|including|like|for\s+example)\b|"
+                            r"\b(?:directorate|department|division|service|team|unit)s?\s+(?:in|of|at|within)\b", re.I)
 _AFTER_PREP = re.compile(r"\b(?:in|of|with|by|to|for|from|on|at|within|across|through)\s+(?:the\s+)?$", re.I)
 _AND_VERB = re.compile(r"^\s*,?\s+and\s+(?:[a-z]+ly\s+|also\s+|then\s+)?(?:had|has|have|was|were|is|are|[a-z]+ed|[a-z]+s)\b",
                        re.I)
@@ -309,7 +310,7 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
     right = first_after(slots, after, te, text)
     if right is not None and any(te <= a < slots[right].start and text[te:a].strip() for a, _ in others):
         right = None  # another trigger stands between: "delivered services under a contract with X"
-    if right is not None and kind == "verb" and last_word not in PREPOSITIONS:
+    if right is not None:
         gap = text[te:slots[right].start]
         if _OBJECT_GAP_BLOCK.search(_OBJECT_GAP_OK.sub(" ", gap)):
             right = None  # "responsible for commissioning and for the Plan": not an object

@@ -59,6 +59,7 @@ _KINDS = ("verb", "noun", "phrase")
 _KEYS = frozenset({"id", "predicate", "subject", "object", "by", "voice", "types", "if_object", "implicit",
                    "implicit_object", "promote",
                    "not_before", "note", *_KINDS})
+_PARTICLES = frozenset({"together", "back", "away", "forward", "part", "into", "onto", "upon", "over", "down", "account"})
 _ADVERB = r"(?:\s+(?:[a-z]+ly|together|jointly|also|directly|well|closely|now|still|then|both|all|regularly))"
 _ARTICLE = r"(?:\s+(?:a|an|the|its|their|one))"
 
@@ -281,7 +282,8 @@ def _trigger_re(frame: Frame, irregular: dict[str, tuple[str, ...]]) -> tuple[st
     parts = [first]
     for w in words[1:]:
         sep = f"{_ADVERB}{{0,2}}{_ARTICLE}?\\s+" if frame.kind != "phrase" else r"\s+"
-        wr = _plural_re(w) if frame.kind == "noun" and len(w) > 3 else _word_re(w)
+        # nouns inside a verb phrase may be plural too ("held seats on")
+        wr = _plural_re(w) if frame.kind != "phrase" and len(w) > 3 and w not in _PARTICLES else _word_re(w)
         parts.append(sep + wr)
     pattern = r"\b" + "".join(parts) + r"\b"
     if frame.not_before:

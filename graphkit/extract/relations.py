@@ -11,7 +11,7 @@ from .entities import EntityTable, Group
 from .mentions import Candidate
 from .names import match_key
 from .prefilter import sentence_patterns
-from .clauses import Clause, Previous, Slot, analyse, at, group_left, group_right, nearest_before
+from .clauses import Clause, Previous, Slot, analyse, group_left, group_right
 from .frames import Frame, Trigger
 from .rules import Rules
 
