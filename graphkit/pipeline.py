@@ -69,7 +69,7 @@ class Build:
     violations: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
     cache_stats: dict[str, int] = field(default_factory=dict)
-    min_confidence: float = 0.5
+    min_confidence: float = 0.5  # graphkit.extract.confidence.DEFAULT_MIN_CONFIDENCE
     _views: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property

@@ -11,7 +11,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from .extract.confidence import relation_evidence
+from .extract.confidence import load_table, relation_evidence
 from .model import Extraction, Resolution
 from .rdf.slug import slugify
 
@@ -24,10 +24,11 @@ REVIEW_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _why(ev) -> str:
+def _why(ev, shifts: dict[str, float]) -> str:
     parts = [f"rule precision {ev.base:.3f}"]
-    if ev.features:
-        parts.append("weak evidence: " + ", ".join(ev.features))
+    weak = [f for f in ev.features if shifts.get(f, 0.0) < 0]  # features that lowered it
+    if weak:
+        parts.append("weak evidence: " + ", ".join(weak))
     if ev.cues:
         parts.append("sentence cues: " + ", ".join(ev.cues))
     return "; ".join(parts)
@@ -50,6 +51,7 @@ def review_rows(extractions: Iterable[Extraction], resolution: Resolution, min_c
     ['delivers']
     """
     rows = []
+    shifts = load_table().features
     for x in extractions:
         rid = x.report.report_id
         names = {e.key: e.name for e in x.entities}
@@ -68,7 +70,7 @@ def review_rows(extractions: Iterable[Extraction], resolution: Resolution, min_c
             subj = resolution.index.get((rid, rel.subject)) or slugify(rel.subject)
             obj = resolution.index.get((rid, rel.object)) or slugify(rel.object)
             rows.append((rid, str(rel.sentence), subj, names.get(rel.subject, rel.subject), rel.predicate, obj,
-                         names.get(rel.object, rel.object), f"{rel.confidence:.3f}", rel.rule, _why(ev),
+                         names.get(rel.object, rel.object), f"{rel.confidence:.3f}", rel.rule, _why(ev, shifts),
                          rel.evidence))
     rows.sort(key=lambda r: (r[0], float(r[7]), int(r[1]), r[4], r[2], r[5], r[8]))
     return rows

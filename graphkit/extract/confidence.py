@@ -347,7 +347,7 @@ def write_table(rows: Iterable[Sequence], path: str | os.PathLike, header: str =
 
     buf = io.StringIO()
     for line in header.splitlines():
-        buf.write(f"# {line}\n".replace("#  ", "# ") if line else "#\n")
+        buf.write(f"# {line}\n" if line else "#\n")
     w = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
     w.writerow(TABLE_COLUMNS)
     for row in rows:
