@@ -46,9 +46,9 @@ def review_rows(extractions: Iterable[Extraction], resolution: Resolution, min_c
     --------
     >>> from graphkit.ingest import report_from_text
     >>> from graphkit.extract import extract
-    >>> x = extract(report_from_text("Age UK would deliver Care Point for the council."))
-    >>> [row[4] for row in review_rows([x], Resolution(()), 0.5)]
-    ['delivers']
+    >>> x = extract(report_from_text("The council intended to commission Carers Trust Wessex to run the Carers Hub."))
+    >>> [(row[3], row[4], row[6], row[7]) for row in review_rows([x], Resolution(()), 0.5)]
+    [('Carers Trust Wessex', 'delivers', 'Carers Hub', '0.100')]
     """
     rows = []
     shifts = load_table().features

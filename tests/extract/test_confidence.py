@@ -145,3 +145,12 @@ def test_confidence_always_in_unit_interval_for_genre_words(text):
 def test_confidence_always_in_unit_interval_for_any_text(text):
     for r in extract(report_from_text(text)).relations:
         assert 0.0 <= r.confidence <= 1.0
+
+
+@pytest.mark.parametrize("name", ["graphkit.extract.confidence", "graphkit.review"])
+def test_confidence_doctests(name):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0 and result.attempted > 0, name
