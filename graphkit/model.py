@@ -210,7 +210,9 @@ class Relation:
 
     ``subject`` and ``object`` are entity keys of the same Extraction. ``evidence`` is the
     sentence text (``report.text[start:end]``). ``tone`` is "positive", "negative", "mixed"
-    or "neutral".
+    or "neutral". ``confidence`` (0-1, three decimals) is the measured precision of ``rule``
+    adjusted by the evidence (``graphkit.extract.confidence``); below the build's threshold
+    the relation is a candidate, not an asserted fact.
     """
 
     subject: str
@@ -222,6 +224,7 @@ class Relation:
     evidence: str
     rule: str
     tone: str = "neutral"
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
