@@ -330,8 +330,10 @@ def build(
     jobs = min(jobs, max(1, len(files)))
     rules_dirs_key = tuple(str(d) for d in rules_dirs)
     from .extract import load_rules
+    from .resolve.data import load_resolve_data
 
     load_rules(rules_dirs_key)  # a malformed rule file fails here, once, before any worker starts
+    load_resolve_data(rules_dirs_key)  # and so does a malformed resolution data file
     cache_dir = None if cache in (None, False) else str(default_cache_dir() if cache is True else cache)
     rules_key = rules_fingerprint(rules_dirs_key) if cache_dir else ""
     initargs = (rules_dirs_key, cache_dir, rules_key)
@@ -360,7 +362,7 @@ def build(
         t1 = time.perf_counter()
         if corrections is None:
             corrections = find_corrections(paths)
-        resolution = resolve(extractions, corrections)
+        resolution = resolve(extractions, corrections, rules_dirs_key)
         timings["resolve"] = time.perf_counter() - t1
 
         t2 = time.perf_counter()

@@ -11,8 +11,10 @@ Files (every line has an ``id``, which goes into ``Mention.rule`` / ``Relation.r
   lowercase *head* ("the Settle at Home scheme"); *keep* says whether the head is part of the name
 * ``appositives.jsonl`` ``{"id", "label", "head"}``: "X, a <...> *head*" types an unknown name X
 * ``prefixes.jsonl``     ``{"id", "label", "prefix"}``: a capitalised name starting with *prefix*
-* ``gazetteer.jsonl``    ``{"id", "label", "name", "aliases"?}``: known bodies (exact case)
-* ``abbreviations.tsv``  ``ABBR<TAB>expansion<TAB>type<TAB>id``: standard acronyms
+* ``bodies.tsv``         the table of known bodies shared with the resolver (see
+  ``graphkit.bodies``): each body's name, aliases and abbreviations are found in text (exact
+  case; rule id ``ent.known.<slug>``), and each abbreviation read alone stands for the body's
+  name (rule id ``abbr.<abbreviation>``)
 * ``lexicon.jsonl``      ``{"id", "kind", "pattern", "label"?}``: regex cues (council aliases,
   anaphors, negation, hedges, tone, not-a-name words)
 * ``relation_triggers.jsonl`` ``{"id", "predicate", "voice", "pattern"}``: regex trigger phrases
@@ -28,9 +30,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..bodies import read_bodies
 from ..errors import RuleError
 from ..model import ENTITY_TYPES, PREDICATES
-from ..resources import data_dir
+from ..resources import data_dir, file_stamps
 
 __all__ = ["Rules", "load_rules", "FILES", "VOICES", "LEXICON_KINDS"]
 
@@ -39,8 +42,7 @@ FILES: tuple[str, ...] = (
     "lower_heads.jsonl",
     "appositives.jsonl",
     "prefixes.jsonl",
-    "gazetteer.jsonl",
-    "abbreviations.tsv",
+    "bodies.tsv",
     "lexicon.jsonl",
     "relation_triggers.jsonl",
 )
@@ -68,7 +70,7 @@ class Head:
 
 @dataclass(frozen=True, slots=True)
 class Known:
-    """A known body (gazetteer line or standard abbreviation)."""
+    """A known body (a line of bodies.tsv) or one of its standard abbreviations."""
 
     id: str
     label: str
@@ -167,19 +169,13 @@ def _load_dir(folder: Path, acc: dict[str, list]) -> None:
         path = folder / name
         if not path.is_file():
             continue
-        if name == "abbreviations.tsv":
-            try:
-                lines = path.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError) as exc:
-                raise RuleError(str(path), 0, f"cannot read rule file: {exc}") from exc
-            for n, line in enumerate(lines, 1):
-                if not line.strip() or line.startswith("#"):
-                    continue
-                parts = line.split("\t")
-                if len(parts) != 4 or not all(p.strip() for p in parts):
-                    raise RuleError(str(path), n, "expected 4 tab-separated fields: abbreviation, expansion, type, id")
-                abbr, exp, label, rid = (p.strip() for p in parts)
-                acc["abbreviations"].append(Known(rid, _label(path, n, label), exp, (abbr,)))
+        if name == "bodies.tsv":
+            for body in read_bodies(path):
+                if body.scope != "term":
+                    acc["known"].append(Known(f"ent.known.{body.slug}", body.type, body.label,
+                                              body.aliases + body.abbreviations))
+                for abbr in body.abbreviations:
+                    acc["abbreviations"].append(Known(f"abbr.{abbr.lower()}", body.type, body.label, (abbr,)))
             continue
         for n, obj in _json_lines(path):
             _need(path, n, obj, "id")
@@ -191,12 +187,6 @@ def _load_dir(folder: Path, acc: dict[str, list]) -> None:
                     raise RuleError(str(path), n, "'keep' must be true or false")
                 item = Head(obj["id"], _label(path, n, obj["label"]), tuple(obj[key].split()), keep)
                 acc[name.split(".")[0].replace("type_", "")].append(item)
-            elif name == "gazetteer.jsonl":
-                _need(path, n, obj, "label", "name")
-                aliases = obj.get("aliases", [])
-                if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
-                    raise RuleError(str(path), n, "'aliases' must be a list of strings")
-                acc["known"].append(Known(obj["id"], _label(path, n, obj["label"]), obj["name"], tuple(aliases)))
             elif name == "lexicon.jsonl":
                 _need(path, n, obj, "kind", "pattern")
                 if obj["kind"] not in LEXICON_KINDS:
@@ -214,8 +204,17 @@ def _load_dir(folder: Path, acc: dict[str, list]) -> None:
                 acc["triggers"].append(Trigger(obj["id"], obj["predicate"], obj["voice"], _regex(path, n, obj["pattern"], re.I)))
 
 
+#: Files of the old format, now rows of bodies.tsv.
+_REPLACED = {"gazetteer.jsonl": "bodies.tsv", "abbreviations.tsv": "bodies.tsv"}
+
+
+def _stamps(dirs: tuple[str, ...]) -> tuple:
+    """Content digests of every rule file the folders may hold (the cache key of ``_load``)."""
+    return file_stamps(Path(d) / name for d in dirs for name in FILES)
+
+
 @lru_cache(maxsize=16)
-def _load(dirs: tuple[str, ...]) -> Rules:
+def _load(dirs: tuple[str, ...], stamps: tuple = ()) -> Rules:
     acc: dict[str, list] = {k: [] for k in ("heads", "lower_heads", "appositives", "prefixes", "known", "abbreviations", "cues", "triggers")}
     user: dict[str, list] = {k: [] for k in acc}
     _load_dir(data_dir(), acc)
@@ -223,6 +222,10 @@ def _load(dirs: tuple[str, ...]) -> Rules:
         folder = Path(d)
         if not folder.is_dir():
             raise RuleError(d, 0, "rules folder not found")
+        for old, new in _REPLACED.items():
+            if (folder / old).is_file():
+                raise RuleError(str(folder / old), 0, f"{old} is no longer read: write its lines into {new} "
+                                                       "(slug, label, type, scope, aliases, abbreviations, variants)")
         _load_dir(folder, user)
     # user entries come first so they win where the extractor takes the first match
     merged = {k: tuple(user[k]) + tuple(acc[k]) for k in acc}
@@ -241,7 +244,8 @@ def load_rules(extra_dirs: Sequence[str | Path] = ()) -> Rules:
     Returns
     -------
     Rules
-        Compiled, picklable rule data (cached per set of folders).
+        Compiled, picklable rule data (cached per set of folders and the contents of their
+        files: a file edited on disk is read again by the next call).
 
     Raises
     ------
@@ -255,4 +259,4 @@ def load_rules(extra_dirs: Sequence[str | Path] = ()) -> Rules:
     True
     """
     dirs = (str(data_dir()),) + tuple(str(Path(d)) for d in extra_dirs)
-    return _load(dirs)
+    return _load(dirs, _stamps(dirs))
