@@ -55,6 +55,9 @@ class Build:
         Network metrics of the graph.
     failures : tuple of Failure
         Files that could not be read; the build goes on without them.
+    warnings : tuple of str
+        What was read but not used (a score line no quality statement takes, a refused merge);
+        the command line prints each.
     """
 
     extractions: tuple[Extraction, ...]
@@ -67,6 +70,12 @@ class Build:
     timings: dict[str, float] = field(default_factory=dict)
     cache_stats: dict[str, int] = field(default_factory=dict)
     _views: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the build read but could not use, one line each: each report's warnings ("path:line:
+        ..." for a score line no quality statement takes), then the resolution's."""
+        return tuple(w for x in self.extractions for w in x.report.warnings) + tuple(self.resolution.warnings)
 
     @property
     def reports(self):
