@@ -1,10 +1,12 @@
-"""Rule data: gazetteers, type heads, lexicon cues and relation triggers, loaded from files.
+"""Rule data: known bodies, type heads, lexicon cues and relation triggers, loaded from files.
 
 The built-in rules live in ``graphkit/data/``; a user folder given to ``graphkit build
 --rules DIR`` holds files with the same names and formats, whose lines are added to the
-built-in ones (user gazetteer entries win over built-in ones for the same surface form).
+built-in ones (user known bodies win over built-in ones for the same surface form). Loaded
+rules are cached by the folders and the contents of their files, so an edited file is read
+again by the next ``load_rules``.
 
-Files (every line has an ``id``, which goes into ``Mention.rule`` / ``Relation.rule``):
+Files (every rule has an ``id``, which goes into ``Mention.rule`` / ``Relation.rule``):
 
 * ``type_heads.jsonl``   ``{"id", "label", "head"}``: a capitalised name ending in *head* has type *label*
 * ``lower_heads.jsonl`` ``{"id", "label", "head", "keep"}``: a capitalised name followed by a
