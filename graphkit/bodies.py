@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .datafiles import data_lines
 from .errors import RuleError
 from .model import ENTITY_TYPES
 
@@ -68,14 +69,8 @@ def read_bodies(path: str | Path) -> tuple[Body, ...]:
     ('care-quality-commission', 'PublicAgency', 'national')
     """
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(str(path), 0, f"cannot read rule file: {exc}") from exc
     out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for n, line in data_lines(path):
         cols = line.split("\t")
         if len(cols) < 4:
             raise RuleError(str(path), n, "expected tab-separated columns: slug, label, type, scope, "

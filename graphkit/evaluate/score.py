@@ -8,7 +8,6 @@ predicate (partnersWith in either direction). Precision, recall and F1 per repor
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from pathlib import Path
 

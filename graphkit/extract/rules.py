@@ -25,7 +25,6 @@ Files (every rule has an ``id``, which goes into ``Mention.rule`` / ``Relation.r
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..bodies import read_bodies
+from ..datafiles import json_lines
 from ..errors import RuleError
 from ..model import ENTITY_TYPES, PREDICATES
 from ..resources import data_dir, file_stamps
@@ -128,23 +128,7 @@ def _cues_of(rules: Rules, kind: str) -> tuple[Cue, ...]:
     return tuple(c for c in rules.cues if c.kind == kind)
 
 
-def _json_lines(path: Path) -> list[tuple[int, dict]]:
-    rows = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(str(path), 0, f"cannot read rule file: {exc}") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            raise RuleError(str(path), n, f"not a JSON object: {exc.msg}") from exc
-        if not isinstance(obj, dict):
-            raise RuleError(str(path), n, "not a JSON object")
-        rows.append((n, obj))
-    return rows
+_json_lines = json_lines
 
 
 def _need(path: Path, n: int, obj: dict, *keys: str) -> None:

@@ -8,13 +8,13 @@ which CQC pages carry. Other short lines without closing punctuation are sub-hea
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..datafiles import json_lines
 from ..errors import IngestError, RuleError
 from ..model import Page, Paragraph, Report, Section, Sentence, Span
 from ..names import norm
@@ -50,22 +50,11 @@ class Layout:
 
 
 def _rows(path: Path) -> list[tuple[int, dict]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(str(path), 0, f"cannot read rule file: {exc}") from exc
-    out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            raise RuleError(str(path), n, f"not a JSON object: {exc.msg}") from exc
-        if not isinstance(obj, dict) or obj.get("kind") not in _KINDS:
-            raise RuleError(str(path), n, f"expected a JSON object with a kind; choose from: {', '.join(_KINDS)}")
-        out.append((n, obj))
-    return out
+    rows = json_lines(path)
+    for n, obj in rows:
+        if obj.get("kind") not in _KINDS:
+            raise RuleError(str(path), n, f"unknown kind {obj.get('kind')!r}; choose from: {', '.join(_KINDS)}")
+    return rows
 
 
 @lru_cache(maxsize=4)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..bodies import FILE as BODIES_FILE
 from ..bodies import Body, read_bodies
+from ..datafiles import data_lines
 from ..errors import RuleError
 from ..resources import data_dir, file_stamps
 
@@ -62,17 +63,9 @@ class ResolveData:
     sources: tuple[str, ...] = ()
 
 
-def _lines(path: Path) -> list[tuple[int, str]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(str(path), 0, f"cannot read rule file: {exc}") from exc
-    return [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
-
-
 def _rows(path: Path, min_cols: int) -> list[tuple[int, list[str]]]:
     out = []
-    for n, line in _lines(path):
+    for n, line in data_lines(path):
         cols = line.split("\t")
         if len(cols) < min_cols:
             raise RuleError(str(path), n, f"expected {min_cols} tab-separated columns, got {len(cols)}")
@@ -81,7 +74,7 @@ def _rows(path: Path, min_cols: int) -> list[tuple[int, list[str]]]:
 
 
 def _words(path: Path) -> set[str]:
-    return {x.strip() for _, x in _lines(path)}
+    return {x.strip() for _, x in data_lines(path)}
 
 
 def _variants(path: Path) -> list[tuple[re.Pattern, str]]:
