@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -267,3 +269,5 @@ def test_stray_score_warning_reaches_the_build_and_the_cli(tmp_path, runner):
     printed = runner.invoke(cli, ["build", str(folder), "--out", str(tmp_path / "out"), "-q", "-j", "1", "--no-cache"])
     assert printed.exit_code == 0
     assert "graphkit: warning: " in printed.stderr and "wessex.txt:5: score line 'Score: 3'" in printed.stderr
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert any("wessex.txt:5:" in w for w in manifest["warnings"])
