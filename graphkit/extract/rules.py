@@ -196,7 +196,7 @@ _REPLACED = {"gazetteer.jsonl": "bodies.tsv", "abbreviations.tsv": "bodies.tsv"}
 
 def _stamps(dirs: tuple[str, ...]) -> tuple:
     """Content digests of every rule file the folders may hold (the cache key of ``_load``)."""
-    return file_stamps(Path(d) / name for d in dirs for name in FILES)
+    return file_stamps(Path(d) / name for d in dirs for name in (*FILES, *_REPLACED))
 
 
 @lru_cache(maxsize=16)
