@@ -73,6 +73,9 @@ def _run_build(paths, jobs, rules, corrections, quiet, validate=True, cache=None
             click.echo(f"graphkit: warning: {x.report.path} has the same text as {by_text[digest]}; "
                        "its facts are counted twice", err=True)
         by_text.setdefault(digest, x.report.path)
+    for x in result.extractions:
+        for warning in x.report.warnings:
+            click.echo(f"graphkit: warning: {warning}", err=True)
     for warning in result.resolution.warnings:
         kind = "note" if warning.startswith("correction suppress") else "warning"
         click.echo(f"graphkit: {kind}: {warning}", err=True)

@@ -159,6 +159,8 @@ class Report:
     pages: tuple[Page, ...] = ()
     date: str | None = None  # ISO date of the assessment/publication where the text gives one
     council_aliases: tuple[str, ...] = ()  # surface forms of the council seen in the text
+    rating: str | None = None  # CQC's overall rating where the text states it ("Requires improvement")
+    warnings: tuple[str, ...] = ()  # "path:line: problem" for what was read but not used (a stray score line)
 
 
 @dataclass(frozen=True, slots=True)

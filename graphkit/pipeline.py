@@ -58,6 +58,9 @@ class Build:
     min_confidence : float
         The threshold the graph was built with: relations at or above it are asserted facts,
         those below it candidates (``gk:Candidate``, ``review.csv``).
+    warnings : tuple of str
+        What was read but not used (a score line no quality statement takes, a refused merge);
+        the command line prints each.
     """
 
     extractions: tuple[Extraction, ...]
@@ -71,6 +74,12 @@ class Build:
     cache_stats: dict[str, int] = field(default_factory=dict)
     min_confidence: float = 0.5  # graphkit.extract.confidence.DEFAULT_MIN_CONFIDENCE
     _views: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the build read but could not use, one line each: each report's warnings ("path:line:
+        ..." for a score line no quality statement takes), then the resolution's."""
+        return tuple(w for x in self.extractions for w in x.report.warnings) + tuple(self.resolution.warnings)
 
     @property
     def reports(self):
@@ -345,8 +354,10 @@ def build(
     jobs = min(jobs, max(1, len(files)))
     rules_dirs_key = tuple(str(d) for d in rules_dirs)
     from .extract import load_rules
+    from .resolve.data import load_resolve_data
 
     load_rules(rules_dirs_key)  # a malformed rule file fails here, once, before any worker starts
+    load_resolve_data(rules_dirs_key)  # and so does a malformed resolution data file
     cache_dir = None if cache in (None, False) else str(default_cache_dir() if cache is True else cache)
     rules_key = rules_fingerprint(rules_dirs_key) if cache_dir else ""
     initargs = (rules_dirs_key, cache_dir, rules_key)
@@ -375,7 +386,7 @@ def build(
         t1 = time.perf_counter()
         if corrections is None:
             corrections = find_corrections(paths)
-        resolution = resolve(extractions, corrections)
+        resolution = resolve(extractions, corrections, rules_dirs_key)
         timings["resolve"] = time.perf_counter() - t1
 
         t2 = time.perf_counter()

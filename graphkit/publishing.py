@@ -73,7 +73,7 @@ def _manifest(result: Build, digests: dict[str, str]) -> dict[str, Any]:
         reports.append({
             "report_id": r.report_id, "path": r.path, "sha256": r.sha256, "format": r.format,
             "encoding": r.encoding, "council": r.council, "council_gss": r.council_gss,
-            "sections": len(r.sections), "sentences": len(r.sentences),
+            "sections": len(r.sections), "sentences": len(r.sentences), "rating": r.rating,
             "entities": len(x.entities), "relations": len(x.relations),
             "text_sha256": hashlib.sha256(r.text.encode("utf-8")).hexdigest(),
         })
@@ -81,6 +81,7 @@ def _manifest(result: Build, digests: dict[str, str]) -> dict[str, Any]:
         "graphkit": __version__,
         "inputs": reports,
         "failures": [{"path": f.path, "error": f.message} for f in result.failures],
+        "warnings": list(result.warnings),
         "counts": {
             "reports": len(result.extractions),
             "entities": len(result.resolution.entities),

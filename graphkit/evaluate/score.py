@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import GraphkitError
-from ..labels import norm
+from ..names import norm
 
 __all__ = ["norm", "score", "score_report", "format_scores", "prf", "relation_hits"]
 

@@ -16,7 +16,7 @@ __all__ = ["Group", "EntityTable", "group_mentions", "council_official"]
 
 _BODY_WORDS = frozenset({"partnership", "board", "trust", "council", "alliance", "executive", "forum", "group",
                          "network", "collective", "association", "centre", "committee", "panel", "assembly"})
-_RULE_RANK = {"ent.national": 0, "ent.head": 1, "ent.prefix": 2, "ent.lower": 3, "ent.appos": 4, "abbr": 5}
+_RULE_RANK = {"ent.known": 0, "ent.head": 1, "ent.prefix": 2, "ent.lower": 3, "ent.appos": 4, "abbr": 5}
 
 
 @lru_cache(maxsize=4096)

@@ -1,18 +1,22 @@
-"""Rule data: gazetteers, type heads, lexicon cues and relation triggers, loaded from files.
+"""Rule data: known bodies, type heads, lexicon cues and relation triggers, loaded from files.
 
 The built-in rules live in ``graphkit/data/``; a user folder given to ``graphkit build
 --rules DIR`` holds files with the same names and formats, whose lines are added to the
-built-in ones (user gazetteer entries win over built-in ones for the same surface form).
+built-in ones (user known bodies win over built-in ones for the same surface form). Loaded
+rules are cached by the folders and the contents of their files, so an edited file is read
+again by the next ``load_rules``.
 
-Files (every line has an ``id``, which goes into ``Mention.rule`` / ``Relation.rule``):
+Files (every rule has an ``id``, which goes into ``Mention.rule`` / ``Relation.rule``):
 
 * ``type_heads.jsonl``   ``{"id", "label", "head"}``: a capitalised name ending in *head* has type *label*
 * ``lower_heads.jsonl`` ``{"id", "label", "head", "keep"}``: a capitalised name followed by a
   lowercase *head* ("the Settle at Home scheme"); *keep* says whether the head is part of the name
 * ``appositives.jsonl`` ``{"id", "label", "head"}``: "X, a <...> *head*" types an unknown name X
 * ``prefixes.jsonl``     ``{"id", "label", "prefix"}``: a capitalised name starting with *prefix*
-* ``gazetteer.jsonl``    ``{"id", "label", "name", "aliases"?}``: known bodies (exact case)
-* ``abbreviations.tsv``  ``ABBR<TAB>expansion<TAB>type<TAB>id``: standard acronyms
+* ``bodies.tsv``         the table of known bodies shared with the resolver (see
+  ``graphkit.bodies``): each body's name, aliases and abbreviations are found in text (exact
+  case; rule id ``ent.known.<slug>``), and each abbreviation read alone stands for the body's
+  name (rule id ``abbr.<abbreviation>``)
 * ``lexicon.jsonl``      ``{"id", "kind", "pattern", "label"?}``: regex cues (council aliases,
   anaphors, negation, hedges, tone, not-a-name words)
 * ``frames.jsonl``  relation frames: a trigger (verb, noun or phrase) and the clause roles that
@@ -22,16 +26,17 @@ Files (every line has an ``id``, which goes into ``Mention.rule`` / ``Relation.r
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..bodies import read_bodies
+from ..datafiles import json_lines
 from ..errors import RuleError
 from ..model import ENTITY_TYPES
-from ..resources import data_dir
+from ..resources import data_dir, file_stamps
 from .frames import Frame, Trigger, group_triggers, load_verb_forms, parse_frame
 
 __all__ = ["Rules", "load_rules", "FILES", "LEXICON_KINDS"]
@@ -41,8 +46,7 @@ FILES: tuple[str, ...] = (
     "lower_heads.jsonl",
     "appositives.jsonl",
     "prefixes.jsonl",
-    "gazetteer.jsonl",
-    "abbreviations.tsv",
+    "bodies.tsv",
     "lexicon.jsonl",
     "frames.jsonl",
     "verb_forms.tsv",
@@ -66,7 +70,7 @@ class Head:
 
 @dataclass(frozen=True, slots=True)
 class Known:
-    """A known body (gazetteer line or standard abbreviation)."""
+    """A known body (a line of bodies.tsv) or one of its standard abbreviations."""
 
     id: str
     label: str
@@ -113,23 +117,7 @@ def _cues_of(rules: Rules, kind: str) -> tuple[Cue, ...]:
     return tuple(c for c in rules.cues if c.kind == kind)
 
 
-def _json_lines(path: Path) -> list[tuple[int, dict]]:
-    rows = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(str(path), 0, f"cannot read rule file: {exc}") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            raise RuleError(str(path), n, f"not a JSON object: {exc.msg}") from exc
-        if not isinstance(obj, dict):
-            raise RuleError(str(path), n, "not a JSON object")
-        rows.append((n, obj))
-    return rows
+_json_lines = json_lines
 
 
 def _need(path: Path, n: int, obj: dict, *keys: str) -> None:
@@ -159,19 +147,13 @@ def _load_dir(folder: Path, acc: dict[str, list]) -> None:
         if name == "verb_forms.tsv":
             acc["verb_forms"].update(load_verb_forms(path))
             continue
-        if name == "abbreviations.tsv":
-            try:
-                lines = path.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError) as exc:
-                raise RuleError(str(path), 0, f"cannot read rule file: {exc}") from exc
-            for n, line in enumerate(lines, 1):
-                if not line.strip() or line.startswith("#"):
-                    continue
-                parts = line.split("\t")
-                if len(parts) != 4 or not all(p.strip() for p in parts):
-                    raise RuleError(str(path), n, "expected 4 tab-separated fields: abbreviation, expansion, type, id")
-                abbr, exp, label, rid = (p.strip() for p in parts)
-                acc["abbreviations"].append(Known(rid, _label(path, n, label), exp, (abbr,)))
+        if name == "bodies.tsv":
+            for body in read_bodies(path):
+                if body.scope != "term":
+                    acc["known"].append(Known(f"ent.known.{body.slug}", body.type, body.label,
+                                              body.aliases + body.abbreviations))
+                for abbr in body.abbreviations:
+                    acc["abbreviations"].append(Known(f"abbr.{abbr.lower()}", body.type, body.label, (abbr,)))
             continue
         for n, obj in _json_lines(path):
             _need(path, n, obj, "id")
@@ -183,12 +165,6 @@ def _load_dir(folder: Path, acc: dict[str, list]) -> None:
                     raise RuleError(str(path), n, "'keep' must be true or false")
                 item = Head(obj["id"], _label(path, n, obj["label"]), tuple(obj[key].split()), keep)
                 acc[name.split(".")[0].replace("type_", "")].append(item)
-            elif name == "gazetteer.jsonl":
-                _need(path, n, obj, "label", "name")
-                aliases = obj.get("aliases", [])
-                if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
-                    raise RuleError(str(path), n, "'aliases' must be a list of strings")
-                acc["known"].append(Known(obj["id"], _label(path, n, obj["label"]), obj["name"], tuple(aliases)))
             elif name == "lexicon.jsonl":
                 _need(path, n, obj, "kind", "pattern")
                 if obj["kind"] not in LEXICON_KINDS:
@@ -201,8 +177,17 @@ def _load_dir(folder: Path, acc: dict[str, list]) -> None:
                 acc["frames"].append(parse_frame(path, n, obj))
 
 
+#: Files of the old format, now rows of bodies.tsv.
+_REPLACED = {"gazetteer.jsonl": "bodies.tsv", "abbreviations.tsv": "bodies.tsv", "relation_triggers.jsonl": "frames.jsonl"}
+
+
+def _stamps(dirs: tuple[str, ...]) -> tuple:
+    """Content digests of every rule file the folders may hold (the cache key of ``_load``)."""
+    return file_stamps(Path(d) / name for d in dirs for name in (*FILES, *_REPLACED))
+
+
 @lru_cache(maxsize=16)
-def _load(dirs: tuple[str, ...]) -> Rules:
+def _load(dirs: tuple[str, ...], stamps: tuple = ()) -> Rules:
     acc: dict = {k: [] for k in ("heads", "lower_heads", "appositives", "prefixes", "known", "abbreviations", "cues", "frames")}
     acc["verb_forms"] = {}
     user: dict = {k: [] for k in acc}
@@ -212,6 +197,11 @@ def _load(dirs: tuple[str, ...]) -> Rules:
         folder = Path(d)
         if not folder.is_dir():
             raise RuleError(d, 0, "rules folder not found")
+        for old, new in _REPLACED.items():
+            if (folder / old).is_file():
+                how = ("frames: a trigger and the roles of its clause, see docs/extraction.md" if new == "frames.jsonl"
+                       else "slug, label, type, scope, aliases, abbreviations, variants")
+                raise RuleError(str(folder / old), 0, f"{old} is no longer read: write its lines into {new} ({how})")
         _load_dir(folder, user)
     # user entries come first so they win where the extractor takes the first match
     verbs = {**acc.pop("verb_forms"), **user.pop("verb_forms")}
@@ -240,7 +230,8 @@ def load_rules(extra_dirs: Sequence[str | Path] = ()) -> Rules:
     Returns
     -------
     Rules
-        Compiled, picklable rule data (cached per set of folders).
+        Compiled, picklable rule data (cached per set of folders and the contents of their
+        files: a file edited on disk is read again by the next call).
 
     Raises
     ------
@@ -254,4 +245,4 @@ def load_rules(extra_dirs: Sequence[str | Path] = ()) -> Rules:
     True
     """
     dirs = (str(data_dir()),) + tuple(str(Path(d)) for d in extra_dirs)
-    return _load(dirs)
+    return _load(dirs, _stamps(dirs))
