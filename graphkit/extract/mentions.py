@@ -428,10 +428,11 @@ def _desc_head(desc: str, tabs) -> Head | None:
                 continue  # "information and advice hub": one modifier
             break
         words.append(re.sub(r"['’]s$", "", low))
-    for k in range(len(words), 0, -1):
-        for h, n, hwords in tabs["appos_l"]:
-            if k >= n and words[k - n:k] == hwords:
-                return h
+    for cand in (words, [w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w for w in words]):
+        for k in range(len(cand), 0, -1):  # then singular: "one of the council's prevention programmes"
+            for h, n, hwords in tabs["appos_l"]:
+                if k >= n and cand[k - n:k] == hwords:
+                    return h
     return None
 
 
@@ -725,7 +726,10 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             # a run made of council places: "Middlesbrough and Redcar and Cleveland"
             places = list(place_re.finditer(surface))
             rest = place_re.sub("", surface)
-            if places and not re.sub(r"\b(?:and|&|the)\b|[\s,]", "", rest):
+            parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", rest) if p.strip()]
+            if parts and all(p.strip() in tabs["places"] for p in parts):
+                rest = ""  # "Harrogate and Selby", "Leeds and the Dales": places only
+            if (places or parts) and not re.sub(r"\b(?:and|&|the)\b|[\s,]", "", rest):
                 if _place_use(text, s, e, tabs):
                     continue  # "across Rutland and Leicestershire": an area, not councils
                 for pm in places:
