@@ -123,6 +123,7 @@ def _tables(rules: Rules):
         "roles": words("not_name"),
         "bad_heads": words("not_name_head"),
         "head_words": frozenset(h.words[-1] for h in rules.heads if h.label not in WEAK_SPLIT_LABELS),
+        "head_words_all": frozenset(h.words[-1] for h in rules.heads),
         "places": words("place_name") | reference_places(),
         "collective": frozenset(w.lower() for w in words("collective_head")),
         "collective_re": _collective_tail(words("collective_head")),
@@ -301,6 +302,9 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
                     left_place or pl is not None and pl.label != "NHSBody")) or (w in ("and", "&") and (
                     (len(left) == 1 and _is_acronym(left[0]))
                     or (pl is not None and rh is not None and rh.label != pl.label)
+                    or (len(left) >= 2 and len(rest) >= 2 and words[k - 1] == words[j - 1]
+                        and any(x in tabs["head_words_all"] for x in left[1:])
+                        and any(x in tabs["head_words_all"] for x in rest[1:]))  # "A Action Kent and B Action Kent"
                     or " ".join(left) in tabs["known"]
                     or (rest and (len(left) >= 2 or h is not None or rest[0] == "NHS")
                         and not _whole_is_board(words[i:j], tabs) and (
@@ -610,6 +614,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 # "Carers Trust East Midlands": a local branch of a known body
                 accepted = [a if not (a[0] == s and a in outer) else (a[0], a[1], a[2], Head(k.id, k.label, ())) for a in accepted]
                 continue
+            if any(_appositive(text, a[1], tabs) or _described(text, a[0], a[1], tabs) for a in outer):
+                continue  # "Shared Lives Plus, which is a national charity": the described name, whole
             accepted = [a for a in accepted if a not in outer]
             k = tabs["known"][m.group()]
             name = k.name if m.group() != k.name and m.group() in k.aliases and len(m.group()) <= 6 else m.group()

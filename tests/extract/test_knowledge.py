@@ -172,6 +172,18 @@ def test_knowledge_coordination_keeps_named_members():
     assert "Voluntary" not in types(x)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The council funded Voluntary Action Kent and Community Action Kent to support groups.",
+         {"Voluntary Action Kent", "Community Action Kent"}),
+        ("The council worked with Disability Action Dorset and Carers Action Dorset.", {"Disability Action Dorset", "Carers Action Dorset"}),
+    ],
+)
+def test_knowledge_coordinated_names_are_two_bodies(text, names):
+    assert names <= set(types(run(text, "Dorset Council")))
+
+
 # --- types from descriptions ------------------------------------------------------------------
 
 @pytest.mark.parametrize(
@@ -195,6 +207,13 @@ def test_knowledge_coordination_keeps_named_members():
         ("Thurrock Council", "People were referred to a local charity called Second Chance Kitchens.", "Second Chance Kitchens",
          "VoluntaryOrganisation"),
         ("Thurrock Council", "The council set up a discharge pathway, also known as Safe Steps Home.", "Safe Steps Home", "Scheme"),
+        ("Thurrock Council", "Shared Lives Plus, which is a national charity, trained the carers.", "Shared Lives Plus",
+         "VoluntaryOrganisation"),
+        ("Thurrock Council", "Carers were supported by Shared Lives Plus (a national charity).", "Shared Lives Plus",
+         "VoluntaryOrganisation"),
+        ("Thurrock Council", "Thurrock Enablement at Home (the council's in-house reablement service) took most referrals.",
+         "Thurrock Enablement at Home", "Scheme"),
+        ("Thurrock Council", "Involve Thurrock was the main provider of carers support.", "Involve Thurrock", "VoluntaryOrganisation"),
     ],
 )
 def test_knowledge_type_from_description(council, text, name, type_):
