@@ -161,6 +161,9 @@ _COUNCIL_FORM_RE = re.compile(
 )
 
 
+_COUNCIL_OF_RE = re.compile(r"\b(?:[Tt]he\s+)?council\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
 def council_official(surface: str) -> str | None:
     """Official name of the council a surface form names, from the reference data."""
     lookup, _ = council_places()
@@ -643,6 +646,12 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             label = "Scheme"
         accepted = [a for a in accepted if not (a[0] < m.end() and m.start() < a[1])]
         add(m.start(), stop, label, rule, clean_name(text[m.start():stop] if keep else inner), "name", keep=keep)
+
+    # "the council of Rutland": that place's council, not the assessed one's alias
+    for m in _COUNCIL_OF_RE.finditer(text):
+        pm = place_re.match(text, m.end())
+        if pm and free(m.start(), pm.end()):
+            add(m.start(), pm.end(), "LocalAuthority", "ent.council.of_place", lookup[pm.group()])
 
     def typed(a: tuple) -> bool:
         surface = text[a[0]:a[1]]

@@ -90,6 +90,33 @@ def test_knowledge_a_council_place_in_an_organisational_role_stays_a_council(cou
     assert types(run(text, council)).get(other) == "LocalAuthority"
 
 
+@pytest.mark.parametrize(
+    ("council", "text", "other"),
+    [
+        ("Leicestershire County Council", "The council worked with the council of Rutland on transport.", "Rutland County Council"),
+        ("Cheshire East Council", "Leaders met the council of Cheshire West and Chester every month.", "Cheshire West and Chester Council"),
+    ],
+)
+def test_knowledge_the_council_of_a_place_is_that_council(council, text, other):
+    x = run(text, council)
+    assert types(x).get(other) == "LocalAuthority"
+    assesed = next(e for e in x.entities if e.is_council)
+    assert not any(" of " in a for a in assesed.aliases)
+
+
+@pytest.mark.parametrize(
+    ("council", "text"),
+    [
+        ("Leicestershire County Council", "Harrogate worked with the council on transport."),
+        ("Leicestershire County Council", "The East Midlands worked with the council on transport."),
+        ("Oxfordshire County Council", "The Thames Valley worked closely with the council."),
+    ],
+)
+def test_knowledge_a_place_that_is_no_council_is_no_subject(council, text):
+    x = run(text, council)
+    assert [e.name for e in x.entities if not e.is_council] == []
+
+
 # --- role titles ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
