@@ -20,7 +20,7 @@ from functools import cache
 from ..ingest.alternation import literal_alternation
 from ..resources import reference_dir
 
-__all__ = ["reference_orgs", "reference_places"]
+__all__ = ["reference_orgs", "reference_places", "comma_places"]
 
 _ORG_KINDS = ("ICB", "NHS foundation trust", "NHS trust")
 _NOT_PLACES = frozenset({"Mid", "North", "South", "East", "West", "Central", "Black"})  # halves of "Mid and South Essex"
@@ -72,3 +72,13 @@ def reference_places() -> frozenset[str]:
                 places.add(part)
                 places.update(re.split(r"\s+and\s+", part))
     return frozenset(p for p in places if p and p[0].isupper() and p not in _NOT_PLACES)
+
+
+@cache
+def comma_places() -> re.Pattern | None:
+    """A regex finding the places of the reference data written with a comma ("Bristol, North
+    Somerset and South Gloucestershire"), which open a name when a capitalised word follows."""
+    forms = sorted((p for p in reference_places() if "," in p), key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(r"(?<![\w'’-])" + literal_alternation(forms) + r"(?=\s+[A-Z])")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..ingest.alternation import literal_alternation
-from .knowledge import reference_orgs, reference_places
+from .knowledge import comma_places, reference_orgs, reference_places
 from .names import clean_name
 from .prefilter import sentence_patterns
 from .rules import Head, Known, Rules
@@ -376,6 +376,15 @@ def _protect(runs: list[tuple[int, int]], toks: list[_Tok], text: str) -> tuple[
         a, b = at_start.get(m.start()), at_end.get(m.end())
         if a is not None and b is not None and b > a:
             whole.add((a, b + 1))
+    place_re = comma_places()
+    if place_re is not None and "," in text:
+        run_of = {k: (i, j) for i, j in runs for k in range(i, j)}
+        for m in place_re.finditer(text):
+            a = at_start.get(m.start())
+            b = at_end.get(m.end())
+            if a is None or b is None or b + 1 not in run_of or any(a < x[1] and x[0] <= b for x in whole):
+                continue
+            whole.add((a, run_of[b + 1][1]))  # "Bristol, North Somerset and South Gloucestershire Integrated Care Partnership"
     if not whole:
         return runs, set()
     cover = {k for a, b in whole for k in range(a, b)}
