@@ -279,6 +279,13 @@ def _whole_is_board(words: list[str], tabs) -> bool:
     return h is not None and h.label == "Board"
 
 
+def _inside_place(words: list[str], k: int) -> bool:
+    """``words[k]`` ("and") is inside a council place name ("Redcar and Cleveland")."""
+    places = council_places()[0]
+    return any(" ".join(words[k - a:k + 1 + b]) in places for a in (1, 2, 3) for b in (1, 2, 3)
+               if k - a >= 0 and k + 1 + b <= len(words))
+
+
 def _single_item(words: list[str], prev_words: list[str]) -> bool:
     """In "A, B and C Head", B is one word or a place: a comma name, not a list of names."""
     stop = min(i for i, w in enumerate(words) if w in ("and", ","))
@@ -305,6 +312,9 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
                     left_place or pl is not None and pl.label != "NHSBody")) or (w in ("and", "&") and (
                     (len(left) == 1 and _is_acronym(left[0]))
                     or (pl is not None and rh is not None and rh.label != pl.label)
+                    or (len(left) >= 2 and len(rest) >= 2 and rh is not None and not _inside_place(words, k) and (
+                        (words[i] == words[k + 1] and h is not None)  # "Darlington CVS and Darlington Carers Centre"
+                        or (pl is not None and pl.label != "NHSBody")))  # "Age UK Leeds and Leeds Carers Centre"
                     or (len(left) >= 2 and len(rest) >= 2 and words[k - 1] == words[j - 1]
                         and any(x in tabs["head_words_all"] for x in left[1:])
                         and any(x in tabs["head_words_all"] for x in rest[1:]))  # "A Action Kent and B Action Kent"

@@ -205,6 +205,10 @@ def test_knowledge_coordination_keeps_named_members():
         ("The council funded Voluntary Action Kent and Community Action Kent to support groups.",
          {"Voluntary Action Kent", "Community Action Kent"}),
         ("The council worked with Disability Action Dorset and Carers Action Dorset.", {"Disability Action Dorset", "Carers Action Dorset"}),
+        ("The council worked with Hexham CVS and Hexham Carers Centre on respite.", {"Hexham CVS", "Hexham Carers Centre"}),
+        ("Age UK Lancaster and Lancaster Deaf Society ran the drop-in.", {"Age UK Lancaster", "Lancaster Deaf Society"}),
+        ("The council funded Healthwatch Redcar and Cleveland and Redcar and Cleveland Advocacy Network.",
+         {"Healthwatch Redcar and Cleveland", "Redcar and Cleveland Advocacy Network"}),
     ],
 )
 def test_knowledge_coordinated_names_are_two_bodies(text, names):
