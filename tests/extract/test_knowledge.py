@@ -271,3 +271,34 @@ def test_knowledge_constructions_keep_offsets_and_roles_out(parts):
         for m in e.mentions:
             assert text[m.start:m.end] == m.text
         assert not any(a.startswith(("Director of Adult", "The Director of Adult")) for a in e.aliases)
+
+
+# --- descriptions are data ----------------------------------------------------------------------
+
+def test_knowledge_user_rules_add_a_description_and_a_head(tmp_path):
+    import json
+
+    from graphkit.extract import extract, load_rules
+    from graphkit.ingest import report_from_text
+
+    (tmp_path / "lexicon.jsonl").write_text(json.dumps(
+        {"id": "user.desc.set_up_as", "kind": "describe_after",
+         "pattern": r",\s+(?:set\s+up|registered|founded)\s+as\s+an?\s+(?P<desc>[^,.;()]{1,60})"}) + "\n", encoding="utf-8")
+    (tmp_path / "appositives.jsonl").write_text(json.dumps(
+        {"id": "user.appos.cafe", "label": "Scheme", "head": "cafe"}) + "\n", encoding="utf-8")
+    rules = load_rules([tmp_path])
+    x = extract(report_from_text("Kindred Spirits Hull, set up as a charity in 2019, ran the lunch club."), rules)
+    assert types(x).get("Kindred Spirits Hull") == "VoluntaryOrganisation"
+    assert any(m.rule == "ent.appos.charity+set_up_as" for e in x.entities for m in e.mentions)
+    y = extract(report_from_text("Carers met at Memory Lane Hull (a dementia cafe) every week."), rules)
+    assert types(y).get("Memory Lane Hull") == "Scheme"
+
+
+def test_knowledge_description_cue_needs_a_desc_group(tmp_path):
+    from graphkit.errors import RuleError
+    from graphkit.extract import load_rules
+
+    (tmp_path / "lexicon.jsonl").write_text('{"id": "d", "kind": "describe_after", "pattern": "\\\\s+is\\\\s+a"}\n', encoding="utf-8")
+    with pytest.raises(RuleError, match="desc") as err:
+        load_rules([tmp_path])
+    assert err.value.line == 1
