@@ -131,6 +131,9 @@ def test_knowledge_a_place_that_is_no_council_is_no_subject(council, text):
          "Halton Health and Wellbeing Board"),
         ("Sutton Council", "The council's Executive Director of People sat on the Sutton Safeguarding Adults Board.",
          "Sutton Safeguarding Adults Board"),
+        ("Halton Borough Council", "The Lead Member sat on the Halton Health and Wellbeing Board.", "Halton Health and Wellbeing Board"),
+        ("Halton Borough Council", "The Cabinet Member for Adults and Health chaired the Halton Carers Partnership Board.",
+         "Halton Carers Partnership Board"),
     ],
 )
 def test_knowledge_role_titles_are_no_entity_nor_alias(council, text, board):
