@@ -482,6 +482,30 @@ def _described(text: str, start: int, end: int, tabs) -> Head | None:
     return None
 
 
+def _plural_parts(text: str, s: int, e: int, lh: Head, tabs, places: dict) -> list[tuple[int, int]]:
+    """Spans of the names coordinated before a plural lowercase head ("the Home First and Rapid
+    Response services"), when each is a name of its own (not only generic words, not a place)."""
+    plural = lh.words[-1]
+    if not plural.endswith("s") or not any(h.words[:-1] + (h.words[-1] + "s",) == lh.words for h in tabs["lower"]):
+        return []
+    out = []
+    for m in re.finditer(r"[^,&]+?(?=\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+|$)", text[s:e]):
+        part = m.group().strip()
+        part = re.sub(r"^(?:and|&)\s+", "", part)
+        if not part:
+            continue
+        ps = s + m.start() + m.group().index(part)
+        out.append((ps, ps + len(part)))
+    if len(out) < 2:
+        return []
+    for ps, pe in out:
+        words = [w for w in text[ps:pe].split() if w not in CONNECTORS]
+        if (not words or all(w in tabs["generic"] for w in words) or not all(_is_cap(w) for w in words)
+                or text[ps:pe] in places or text[ps:pe] in tabs["places"]):
+            return []
+    return out
+
+
 def _place_use(text: str, start: int, end: int, tabs) -> bool:
     """A name used as an area: "in North Yorkshire", "Berkshire West place", "the Wirral peninsula"."""
     if any(c.pattern.match(text, end) for c in tabs["place_head"]):
@@ -734,6 +758,14 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             lh, lstop = _lower_head(text, after, tabs, multi=len(words) > 1 and s > 0)
             if lh is not None and label is None and re.search(r"\b(?:a|an|any|no)\s+$", text[:s]):
                 continue  # "a British Sign Language service": a kind of service, not a named one
+            if lh is not None and label is None and all(
+                    p in lookup or p in tabs["places"] for p in re.split(r"\s*(?:,|\band\b|&)\s*", name) if p):
+                continue  # "the Kent and Medway services": services of places, no name
+            parts = _plural_parts(text, s, e, lh, tabs, lookup) if lh is not None and not am and h is None else []
+            if parts:  # "the Home First and Rapid Response services": two services
+                for ps, pe in parts:
+                    add(ps, pe, lh.label, lh.id, clean_name(text[ps:pe]), "name", None, lh.keep)
+                continue
             if lh is not None:
                 label, rule, keep = lh.label, lh.id, lh.keep
                 if lh.keep and not am:

@@ -218,6 +218,33 @@ def test_knowledge_coordinated_names_are_two_bodies(text, names):
     assert names <= set(types(run(text, "Dorset Council")))
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The council funded the Reablement and Home First services.", {"Reablement", "Home First"}),
+        ("The council ran the Bridging Care, Rapid Response and Night Sitting services.",
+         {"Bridging Care", "Rapid Response", "Night Sitting"}),
+        ("Staff from the Lifeline and Safe Haven teams visited people at home.", {"Lifeline", "Safe Haven"}),
+    ],
+)
+def test_knowledge_names_before_a_plural_head_are_several(text, names):
+    found = types(run(text, "Wakefield Council"))
+    assert {n: found.get(n) for n in names} == {n: "Scheme" for n in names}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council ran the Kent and Medway services.",
+        "The council commissioned the Wakefield service for carers.",
+        "People valued the Leeds and Wakefield teams.",
+    ],
+)
+def test_knowledge_places_before_a_lowercase_head_name_nothing(text):
+    x = run(text, "Wakefield Council")
+    assert [e.name for e in x.entities if not e.is_council] == []
+
+
 # --- types from descriptions ------------------------------------------------------------------
 
 @pytest.mark.parametrize(
