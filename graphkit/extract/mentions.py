@@ -125,7 +125,6 @@ def _tables(rules: Rules):
         "head_words": frozenset(h.words[-1] for h in rules.heads if h.label not in WEAK_SPLIT_LABELS),
         "head_words_all": frozenset(h.words[-1] for h in rules.heads),
         "places": words("place_name") | reference_places(),
-        "collective": frozenset(w.lower() for w in words("collective_head")),
         "collective_re": _collective_tail(words("collective_head")),
         "place_head": rules.cues_of("place_head"),
         "place_before": rules.cues_of("place_before"),
@@ -792,10 +791,10 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             # a run made of council places: "Middlesbrough and Redcar and Cleveland"
             places = list(place_re.finditer(surface))
             rest = place_re.sub("", surface)
-            parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", rest) if p.strip()]
-            if parts and all(p.strip() in tabs["places"] for p in parts):
+            other = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", rest) if p.strip()]
+            if other and all(p.strip() in tabs["places"] for p in other):
                 rest = ""  # "Harrogate and Selby", "Leeds and the Dales": places only
-            if (places or parts) and not re.sub(r"\b(?:and|&|the)\b|[\s,]", "", rest):
+            if (places or other) and not re.sub(r"\b(?:and|&|the)\b|[\s,]", "", rest):
                 if _place_use(text, s, e, tabs):
                     continue  # "across Rutland and Leicestershire": an area, not councils
                 for pm in places:
