@@ -128,6 +128,7 @@ def _tables(rules: Rules):
         "collective_re": _collective_tail(words("collective_head")),
         "place_head": rules.cues_of("place_head"),
         "place_before": rules.cues_of("place_before"),
+        "collective_phrase": rules.cues_of("collective_phrase"),
         "desc_after": rules.cues_of("describe_after"),
         "desc_before": rules.cues_of("describe_before"),
         "head_cache": {},  # tuple of words -> _head_label's answer
@@ -521,7 +522,7 @@ def _collective_tail(heads: frozenset[str]) -> re.Pattern | None:
     item = r"[A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+){0,2}"
     sep = r"(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)"
     alt = "|".join(sorted(heads, key=len, reverse=True))
-    return re.compile(rf"(?P<items>(?:{sep}{item})*?)(?P<acr>\s*\(\s*[A-Za-z&]{{2,8}}\s*\))?\s+(?i:{alt})\b")
+    return re.compile(rf"(?P<items>(?:{sep}{item})*?)(?P<acr>\s*\(\s*[A-Za-z&]{{2,8}}\s*\)|\))?\s+(?i:{alt})\b")
 
 
 def _collective_spans(accepted: list[tuple], text: str, tabs, typed) -> list[tuple[int, int]]:
@@ -701,6 +702,10 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 or clean_name(surface) in lookup)
 
     blocked.extend(_collective_spans(accepted, text, tabs, typed))
+    for c in tabs["collective_phrase"]:  # "Voluntary, Community and Social Enterprise": the sector, no body
+        for m in c.pattern.finditer(text):
+            if not any(a[0] < m.end() and m.start() < a[1] and (a[0] < m.start() or a[1] > m.end()) for a in accepted):
+                blocked.append(m.span())
     for s, e, words, h in accepted:
         if not free(s, e):
             continue

@@ -188,12 +188,27 @@ def test_knowledge_role_of_a_department_names_nothing(text):
         "The council met Voluntary, Community, Faith and Social Enterprise (VCFSE) organisations every month.",
         "The council commissioned Community and Voluntary Sector groups to run lunch clubs.",
         "Leaders worked with the Voluntary, Community and Faith Sector on cost of living support.",
+        "The council funded VCSE (Voluntary, Community and Social Enterprise) organisations to run hubs.",
+        "The council worked with Voluntary, Community and Social Enterprise.",
+        "Voluntary, Community and Social Enterprise partners worked with the council.",
     ],
 )
 def test_knowledge_coordination_fragments_are_no_bodies(text):
     x = run(text, "Stockport Council")
     assert [e.name for e in x.entities if not e.is_council] == []
     assert x.relations == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The council worked with the Voluntary, Community, Faith and Social Enterprise Assembly.",
+         "Voluntary, Community, Faith and Social Enterprise Assembly"),
+        ("The council funded Voluntary and Community Action Wiltshire to run hubs.", "Voluntary and Community Action Wiltshire"),
+    ],
+)
+def test_knowledge_a_body_named_after_the_sector_stays(text, name):
+    assert name in types(run(text, "Stockport Council"))
 
 
 def test_knowledge_coordination_keeps_named_members():
