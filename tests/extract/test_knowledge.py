@@ -154,6 +154,8 @@ def test_knowledge_role_titles_are_no_entity_nor_alias(council, text, board):
         ("Dorset Council", "The Chief Executive of Dorset HealthCare University NHS Foundation Trust co-chaired the group.",
          "Dorset HealthCare University NHS Foundation Trust", "NHSBody"),
         ("Bolton Council", "We spoke to the Chief Executive of Bolton CVS about grants.", "Bolton CVS", "VoluntaryOrganisation"),
+        ("Leicestershire County Council", "The Chief Executive of Rutland County Council sat on the board.", "Rutland County Council",
+         "LocalAuthority"),
     ],
 )
 def test_knowledge_role_of_a_body_keeps_the_body(council, text, name, type_):
