@@ -18,7 +18,9 @@ Files (every rule has an ``id``, which goes into ``Mention.rule`` / ``Relation.r
   case; rule id ``ent.known.<slug>``), and each abbreviation read alone stands for the body's
   name (rule id ``abbr.<abbreviation>``)
 * ``lexicon.jsonl``      ``{"id", "kind", "pattern", "label"?}``: regex cues (council aliases,
-  anaphors, negation, hedges, tone, not-a-name words)
+  anaphors, negation, hedges, tone, not-a-name words, role titles, places, collective phrases,
+  and descriptions that type a name: ``describe_after``/``describe_before``, whose ``desc`` group
+  is read for an ``appositives.jsonl`` head)
 * ``frames.jsonl``  relation frames: a trigger (verb, noun or phrase) and the clause roles that
   fill a predicate's subject and object (see ``graphkit.extract.frames``)
 * ``verb_forms.tsv`` irregular verbs of the frames: lemma, past, participle, -ing, third person
@@ -52,9 +54,14 @@ FILES: tuple[str, ...] = (
     "verb_forms.tsv",
 )
 
+#: lexicon kinds whose pattern finds a description of a name, in a group named ``desc``: after the
+#: name ("X (a local charity)", "X was the council's contact centre") or before it ("a service called X")
+DESCRIPTION_KINDS: tuple[str, ...] = ("describe_after", "describe_before")
+
 LEXICON_KINDS: frozenset[str] = frozenset(
     {"council_alias", "anaphor", "anaphor_pair", "negation", "hedge", "positive", "negative",
      "not_name", "not_name_head", "not_name_word", "lead_strip", "soft_alias", "start_noun", "contrast"}
+    | set(DESCRIPTION_KINDS) | {"role", "place_head", "place_before", "place_name", "collective_head", "collective_phrase"}
 )
 
 
@@ -139,6 +146,12 @@ def _regex(path: Path, n: int, pattern: str, flags: int = 0) -> re.Pattern:
         raise RuleError(str(path), n, f"bad regular expression: {exc}") from exc
 
 
+def _check_description(path: Path, n: int, kind: str, pattern: re.Pattern) -> None:
+    """A description cue must capture the describing words as ``(?P<desc>...)``."""
+    if kind in DESCRIPTION_KINDS and "desc" not in pattern.groupindex:
+        raise RuleError(str(path), n, f"a {kind} pattern needs a group named 'desc' (?P<desc>...) around the description")
+
+
 def _load_dir(folder: Path, acc: dict[str, list]) -> None:
     for name in FILES:
         path = folder / name
@@ -172,7 +185,9 @@ def _load_dir(folder: Path, acc: dict[str, list]) -> None:
                 label = obj.get("label")
                 if label is not None and label != "*":
                     _label(path, n, label)
-                acc["cues"].append(Cue(obj["id"], obj["kind"], _regex(path, n, obj["pattern"]), label, obj.get("target")))
+                pattern = _regex(path, n, obj["pattern"])
+                _check_description(path, n, obj["kind"], pattern)
+                acc["cues"].append(Cue(obj["id"], obj["kind"], pattern, label, obj.get("target")))
             else:
                 acc["frames"].append(parse_frame(path, n, obj))
 
