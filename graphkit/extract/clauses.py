@@ -272,8 +272,13 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
         lone = re.search(r"\bwho\b|\(", re.sub(r"\([^()]*\)", "", text[slots[left].end:ts]))
         left_group = [left] if lone else group_left(slots, left, text, skip)
         pre = text[:slots[left_group[0]].start]
-        if not passive and left_group[0] > 0 and _REL_PRONOUN_RE.search(pre):
+        rel = _REL_PRONOUN_RE.search(pre)
+        if rel and re.search(r"\b(?:in|through|by|with|under|for|of|from|to|on|at|via)\s+(?:which|whom)\s+$", pre, re.I):
+            rel = None  # "an arrangement in which X delivered ...": X is the subject
+        if not passive and left_group[0] > 0 and rel and rel.start() - slots[left_group[0] - 1].end <= 2:
             relative_object = group_left(slots, left_group[0] - 1, text)  # "P, which S chaired"
+        elif not passive and rel:
+            left_group, left = [], None  # "the service ..., which S ran": the head is not a name
         elif re.fullmatch(r"\s*,?\s+and\s+(?:[a-z]+ly\s+|also\s+|then\s+)?", text[slots[left].end:ts]) \
                 and _AFTER_PREP.search(pre):
             # "X was one of seven councils in Y and worked with Z": Y is not the subject

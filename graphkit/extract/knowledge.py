@@ -20,7 +20,7 @@ from functools import cache
 from ..ingest.alternation import literal_alternation
 from ..resources import reference_dir
 
-__all__ = ["reference_orgs", "reference_places", "comma_places"]
+__all__ = ["reference_orgs", "reference_places", "comma_places", "icb_areas"]
 
 _ORG_KINDS = ("ICB", "NHS foundation trust", "NHS trust")
 _NOT_PLACES = frozenset({"Mid", "North", "South", "East", "West", "Central", "Black"})  # halves of "Mid and South Essex"
@@ -72,6 +72,20 @@ def reference_places() -> frozenset[str]:
                 places.add(part)
                 places.update(re.split(r"\s+and\s+", part))
     return frozenset(p for p in places if p and p[0].isupper() and p not in _NOT_PLACES)
+
+
+@cache
+def icb_areas() -> frozenset[str]:
+    """The areas ICBs are named after, lower case ("humber and north yorkshire"): a body named
+    for one of them works across an integrated care system, not one council's place."""
+    areas: set[str] = set()
+    with open(reference_dir() / "nhs_organisations.csv", newline="", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["kind"] == "ICB":
+                name = r["display_name"] or _title(r["name"])
+                area = re.sub(r"^NHS\s+|\s+Integrated\s+Care\s+Board$", "", " ".join(name.split()))
+                areas.add(" ".join(area.lower().replace("&", "and").replace(",", "").split()))
+    return frozenset(areas)
 
 
 @cache

@@ -11,11 +11,11 @@ relation stage may still promote an untyped run that fills an argument slot).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..ingest.alternation import literal_alternation
-from .knowledge import comma_places, reference_orgs, reference_places
+from .knowledge import icb_areas, comma_places, reference_orgs, reference_places
 from .names import clean_name
 from .prefilter import sentence_patterns
 from .rules import Head, Known, Rules
@@ -194,6 +194,12 @@ def _find_head(words: list[str], tabs) -> tuple[Head | None, int]:
             continue
         for h, n, hlow in tabs["heads_low"]:
             if n <= len(words) and cand[-n:] == hlow:
+                if h.icb_area_label is not None:
+                    area = re.sub(r"\([^()]*\)", " ", " ".join(low[:-n]))  # "(llr)"
+                    area = " ".join(area.replace("&", "and").replace(",", " ").split())
+                    area = re.sub(r"^(?:the |nhs )+", "", area)
+                    if area in icb_areas():
+                        return replace(h, label=h.icb_area_label), n
                 return h, n
     return None, 0
 

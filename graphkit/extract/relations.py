@@ -382,6 +382,8 @@ _OBJECT_PROMOTE = {"partnersWith": "VoluntaryOrganisation", "memberOf": "Board",
                    "partOf": "Board"}
 _ORGS_LIST = re.compile(r"\b(?:providers?|organisations?|charities|charity|groups|partners|agencies|companies)\s+"
                         r"(?:such\s+as|including|like)\b", re.I)
+_TO_DO = re.compile(r"\s+(?:\([^()]{1,40}\)\s+)?to\s+(?:[a-z]+ly\s+)?(?:provide|deliver|run|operate|support|"
+                    r"offer|manage|host|lead|coordinate|co-ordinate|carry\s+out|help|work|develop|expand)\b", re.I)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|our|his|her)\s+(?:[a-z-]+\s+)?$", re.I)
 _AND_BEFORE = re.compile(r"\band\s+(?:was\s+|were\s+|is\s+|are\s+|then\s+|also\s+)?$")
 
@@ -403,6 +405,8 @@ def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int) -> No
     elif trig.kind != "noun" and clause.patient and all(st.slots[i].start >= te for i in clause.patient):
         st.used_obj.update(clause.patient)
     orgs = bool(clause.patient and _ORGS_LIST.search(text[te:st.slots[clause.patient[0]].start]))
+    # "funded X to run Y": X is an organisation, whatever its name looks like
+    orgs = orgs or bool(clause.patient and _TO_DO.match(text, st.slots[clause.patient[-1]].end))
     patient_keys: list[str] | None = None
     if clause.voice == "passive" and not clause.patient:
         if st.last_passive and _AND_BEFORE.search(text[:ts]):

@@ -8,7 +8,9 @@ again by the next ``load_rules``.
 
 Files (every rule has an ``id``, which goes into ``Mention.rule`` / ``Relation.rule``):
 
-* ``type_heads.jsonl``   ``{"id", "label", "head"}``: a capitalised name ending in *head* has type *label*
+* ``type_heads.jsonl``   ``{"id", "label", "head", "icb_area_label"?}``: a capitalised name ending in
+  *head* has type *label* (or *icb_area_label* when the words before the head are the area an ICB
+  is named after: "Humber and North Yorkshire Health and Care Partnership" works across a system)
 * ``lower_heads.jsonl`` ``{"id", "label", "head", "keep"}``: a capitalised name followed by a
   lowercase *head* ("the Settle at Home scheme"); *keep* says whether the head is part of the name
 * ``appositives.jsonl`` ``{"id", "label", "head"}``: "X, a <...> *head*" types an unknown name X
@@ -73,6 +75,7 @@ class Head:
     label: str
     words: tuple[str, ...]
     keep: bool = True
+    icb_area_label: str | None = None  # the type when the words before the head name an ICB's area
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +179,9 @@ def _load_dir(folder: Path, acc: dict[str, list]) -> None:
                 keep = obj.get("keep", True)
                 if not isinstance(keep, bool):
                     raise RuleError(str(path), n, "'keep' must be true or false")
-                item = Head(obj["id"], _label(path, n, obj["label"]), tuple(obj[key].split()), keep)
+                wide = obj.get("icb_area_label")
+                item = Head(obj["id"], _label(path, n, obj["label"]), tuple(obj[key].split()), keep,
+                            _label(path, n, wide) if wide is not None else None)
                 acc[name.split(".")[0].replace("type_", "")].append(item)
             elif name == "lexicon.jsonl":
                 _need(path, n, obj, "kind", "pattern")
