@@ -3,7 +3,8 @@
 usage: python tools/calibrate.py [--out graphkit/data/confidence.tsv] [--check] [--thresholds 0,0.5,...]
 
 Runs extraction on every development text that has gold annotations (the seeds with
-tests/gold, ../shared/eval/dev-synth, tests/extract/data and the cases in tests/extract/cases),
+tests/gold, ../shared/eval/dev-synth, tests/extract/data, the cases in tests/extract/cases and
+tests/extract/firstrun after its first run),
 matches each extracted relation to the gold as ../shared/eval/score.py does
 (graphkit.evaluate.relation_hits), and writes graphkit/data/confidence.tsv:
 
@@ -97,6 +98,10 @@ def load_docs() -> list[Doc]:
     data = ROOT / "tests" / "extract" / "data"
     for gf in sorted(data.glob("*.json")):
         docs.append(_doc("data", gf.stem, read_report(data / f"{gf.stem}.txt"),
+                         json.loads(gf.read_text("utf-8")), rules))
+    first = ROOT / "tests" / "extract" / "firstrun"
+    for gf in sorted((first / "gold").glob("*.json")):  # development texts after their first run
+        docs.append(_doc("firstrun", gf.stem, read_report(first / "texts" / f"{gf.stem}.txt"),
                          json.loads(gf.read_text("utf-8")), rules))
     for path in casekit.case_files():
         case = casekit.load_case(path)
@@ -202,7 +207,7 @@ def main() -> None:
         others = [o for o in docs if o is not d]
         loo[d.set + "/" + d.id] = confidences(d, table_of(measure(others)))
         ins[d.set + "/" + d.id] = confidences(d, full)
-    sets = ["seeds", "dev-synth", "data", "cases", "all"]
+    sets = ["seeds", "dev-synth", "data", "cases", "firstrun", "all"]
     for name, confs in (("leave-one-document-out", loo), ("full table (in-sample)", ins)):
         print(f"\nrelations P / R / F1 by threshold, {name}")
         print("| threshold | " + " | ".join(sets) + " |")

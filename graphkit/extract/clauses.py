@@ -75,6 +75,8 @@ _PAREN_RE = re.compile(r"^\s*\([^()]{1,40}\)")
 _REL_PRONOUN_RE = re.compile(r"(?:,\s*)?\b(?:which|that|whom)\s+$")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:[a-z]+ly|also|now|then|jointly|both|all|not|"
                         r"still|already|currently|directly|partly|mainly|largely|fully|wholly)\s+){0,3}$", re.I)
+# "..., which the council and the trust paid for from ...": a relative clause with its own subject
+_OWN_SUBJECT = re.compile(r"\b(?:which|that|whom)\s+(?:the\s+)?[A-Za-z][^,;]*\s$", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:[a-z]+ly\s+|also\s+|jointly\s+)?$", re.I)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+|jointly\s+|help\s+)?$", re.I)
 _JOINT = re.compile(r"\b(?:jointly|together|co-?)\b", re.I)
@@ -128,10 +130,16 @@ def at(slots: list[Slot], after: list[int], pos: int) -> list[int]:
 def nearest_before(slots: list[Slot], before: list[int], used: set[int], text: str, ts: int,
                    passive: bool = False, appos: bool = False) -> int | None:
     """The name before position ``ts`` that heads its clause (skipping appositives and relatives)."""
-    for i in reversed(before):
+    for n, i in enumerate(reversed(before)):
         gap = text[slots[i].end:ts]
         if gap.count(")") > gap.count("(") and not text[:slots[i].start].rstrip().endswith("("):
             continue  # a name inside a parenthesis is not the clause's subject
+        k = len(before) - 1 - n
+        if k > 0 and re.match(r"\s*,", gap) and re.search(r",\s*(?:which|who|that)\s+(?:is|was|are|were)\b",
+                                                         text[slots[before[k - 1]].end:slots[i].start]):
+            continue  # "X, which is a committee of Y, brought ...": Y is inside the relative clause
+        if passive and i in used and re.fullmatch(r"\s*,\s*", gap):
+            return i  # "a service, Home Safe, commissioned by the council": the name right before
         if i in used and not (re.fullmatch(r"(?:\s+[a-z-]+){0,3}\s*,?\s*(?:which|who|that)\s+(?:(?:in\s+turn|also)\s+)?(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?(?:also\s+|then\s+)?", gap)
                               or (appos and re.fullmatch(r"\s*,\s*(?:(?:a|an|the)\s+[\w\s'’-]{0,40}?)?", gap))
                               or (passive and re.fullmatch(r"[^,.;]{0,20},\s*(?:a|an|the|its|their)\s+[\w\s'’-]{0,60}", gap))):
@@ -256,7 +264,7 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
     if kind == "verb" and head in participles:
         if _BE_BEFORE.search(text[:ts]):
             passive = True
-        elif not _PERFECT_BEFORE.search(text[:ts]) and re.match(
+        elif not _PERFECT_BEFORE.search(text[:ts]) and not _OWN_SUBJECT.search(text[:ts]) and re.match(
                 r"\s+(?:[a-z]+ly\s+)?(?:" + "|".join(agent_preps) + r")\s", text[te:], re.I):
             passive = True  # "X, run by Y"
     clause = Clause("passive" if passive else "active")
@@ -294,6 +302,10 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
     if kind == "phrase" and prev is not None and prev.clause.agent and left is not None \
             and left in prev.clause.agent + prev.clause.patient:
         left_group = list(prev.clause.agent)  # "X was hosted by Y on behalf of Z": Y acts for Z
+    if kind == "phrase" and prev is not None:
+        # what an adjunct phrase is about: the thing the clause before acted on, else its doer
+        # ("Y delivered the Hub under a contract with Z": the Hub; "Y ran a service under ...": Y)
+        clause.preps["theme"] = list(prev.clause.patient or prev.clause.agent)
     if clause.infinitive and prev is not None:
         # object control: "funded X to run Y", "X was commissioned by Y to run Z", "X received a grant to run Y"
         if prev.kind == "verb" and prev.clause.voice == "active" and prev.clause.patient:

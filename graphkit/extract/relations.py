@@ -226,10 +226,12 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
             if k is not None:
                 slots.append(Slot(s, e, (k,), pronoun=c.label == "*"))
         elif c.kind == "anaphor_pair":
+            # "both councils", "the two authorities": two councils; "both organisations": any two bodies
+            kinds = {"LocalAuthority"} if re.search(r"council|authorit", c.text, re.I) else ORG
             here = []
             for sl in slots:
                 for k in sl.keys:
-                    if sl.end <= s and table.groups[table.find(k)].label in ORG and table.find(k) not in here:
+                    if sl.end <= s and table.groups[table.find(k)].label in kinds and table.find(k) not in here:
                         here.append(table.find(k))
             ks = tuple(here[-2:]) if len(here) >= 2 else resolver.last_distinct(2, c.start, si)
             if ks:
@@ -377,8 +379,9 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
 
 
 #: The type an unknown capitalised name takes when it fills a predicate's object.
-_OBJECT_PROMOTE = {"partnersWith": "VoluntaryOrganisation", "memberOf": "Board", "chairs": "Board", "funds": "Scheme",
-                   "commissions": "Scheme", "delivers": "Scheme", "oversees": "Scheme", "partyTo": None,
+_OBJECT_PROMOTE = {"partnersWith": "VoluntaryOrganisation", "memberOf": "Board", "chairs": "Board",
+                   "funds": "VoluntaryOrganisation",
+                   "commissions": "VoluntaryOrganisation", "delivers": "Scheme", "oversees": "Scheme", "partyTo": None,
                    "partOf": "Board"}
 _ORGS_LIST = re.compile(r"\b(?:providers?|organisations?|charities|charity|groups|partners|agencies|companies)\s+"
                         r"(?:such\s+as|including|like)\b", re.I)
@@ -407,6 +410,7 @@ def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int) -> No
     orgs = bool(clause.patient and _ORGS_LIST.search(text[te:st.slots[clause.patient[0]].start]))
     # "funded X to run Y": X is an organisation, whatever its name looks like
     orgs = orgs or bool(clause.patient and _TO_DO.match(text, st.slots[clause.patient[-1]].end))
+    the_name = bool(clause.patient and re.search(r"\bthe\s+$", text[:st.slots[clause.patient[0]].start], re.I))
     patient_keys: list[str] | None = None
     if clause.voice == "passive" and not clause.patient:
         if st.last_passive and _AND_BEFORE.search(text[:ts]):
@@ -416,6 +420,8 @@ def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int) -> No
             continue
         subj_label = f.promote_subject or "VoluntaryOrganisation"
         obj_label = f.promote_object or ("VoluntaryOrganisation" if orgs else _OBJECT_PROMOTE[f.predicate])
+        if obj_label == "VoluntaryOrganisation" and f.predicate in ("funds", "commissions") and not orgs and the_name:
+            obj_label = "Scheme"  # "funded the Carers Prescription": a thing; "funded Help and Care": a body
 
         def keys(roles: tuple[str, ...], label: str | None) -> list[str]:
             out: list[str] = []

@@ -44,7 +44,7 @@ def test_confidence_plain_statement_is_asserted(text):
     "A section 75 agreement is a legal arrangement that allows Dorset Council and NHS Dorset "
     "Integrated Care Board to pool budgets.",
     "The Better Care Fund is a national programme that funds Care Point and joint schemes.",
-    "Shared Lives is a scheme in which carers funded by Dorset Council support adults in their own homes.",
+    "Shared Lives is a scheme in which Dorset Council funds carers such as Age UK Dorset to support adults at home.",
     "Section 75 agreements allow councils and NHS bodies such as NHS Kent and Medway Integrated Care "
     "Board to pool budgets.",
     # hedged, planned or conditional
