@@ -276,6 +276,7 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
     left = nearest_before(slots, before, skip, text, ts, passive=passive, appos=kind != "verb")
     relative_object: list[int] = []
     left_group: list[int] = []
+    unnamed_head = False
     if left is not None:
         lone = re.search(r"\bwho\b|\(", re.sub(r"\([^()]*\)", "", text[slots[left].end:ts]))
         left_group = [left] if lone else group_left(slots, left, text, skip)
@@ -286,7 +287,7 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
         if not passive and left_group[0] > 0 and rel and rel.start() - slots[left_group[0] - 1].end <= 2:
             relative_object = group_left(slots, left_group[0] - 1, text)  # "P, which S chaired"
         elif not passive and rel:
-            left_group, left = [], None  # "the service ..., which S ran": the head is not a name
+            unnamed_head = True  # "the service ..., which S ran": S acts, on a head that is not a name
         elif re.fullmatch(r"\s*,?\s+and\s+(?:[a-z]+ly\s+|also\s+|then\s+)?", text[slots[left].end:ts]) \
                 and _AFTER_PREP.search(pre):
             # "X was one of seven councils in Y and worked with Z": Y is not the subject
@@ -346,7 +347,7 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
         clause.patient = relative_object or left_group
     else:
         clause.agent = left_group
-        clause.patient = relative_object or right_group
+        clause.patient = relative_object or ([] if unnamed_head else right_group)
         if relative_object:
             tail = te
     if last_word in PREPOSITIONS and right_group:

@@ -347,6 +347,8 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
     patterns = sentence_patterns(rules)
     if sats is None:
         sats = [patterns.scan(s.text) for s in report.sentences]
+    listing: tuple[Trigger, dict[str, list[str]]] | None = None  # a lead-in ending in ":"
+    next_list = None
     for sent, cands, sat in zip(report.sentences, per_sentence, sats):
         slots = _slots(cands, table, sent.start, resolver, sent.index, sent.text, by_span)
         st = _Sentence(sent, slots, table, resolver, rules, rels, promoted, sat)
@@ -369,7 +371,21 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
             clause = analyse(slots, text, ts, te, trig.kind, trig.participles, trig.agent_preps, trig.preps,
                              st.used_obj, st.trigger_spans, st.prev, trig.last_word)
             st.prev = Previous(te, trig.kind, clause)
+            before_count = len(rels)
             _apply(st, trig, clause, ts, te)
+            if len(rels) == before_count:
+                st.consumed = [span for span in st.consumed if span not in clause.spans]  # read nothing
+            if not clause.patient and re.fullmatch(r"\s*:\s*", text[te:]):
+                # "Its members included:" and a bullet list: each item is the patient
+                lead = {r: st.keys_of(clause.role(r), "VoluntaryOrganisation")
+                        for r in ("agent", "name", "theme", *clause.preps)}
+                next_list = (trig, lead)
+        if listing is not None and slots and _BULLET.match(text) and slots[0].start <= _BULLET.match(text).end() + 4:
+            _apply(st, listing[0], Clause("active", patient=group_right(slots, 0, text)), 0, 0, fixed=listing[1])
+        elif not _BULLET.match(text):
+            listing = None
+        if next_list is not None:
+            listing, next_list = next_list, None
         _agreements(slots, text, resolver, council, st.emit, st.keys_of)
         _possessives(slots, text, resolver, council, st.emit, st.keys_of, st.label_of)
         for sl in slots:
@@ -387,6 +403,7 @@ _ORGS_LIST = re.compile(r"\b(?:providers?|organisations?|charities|charity|group
                         r"(?:such\s+as|including|like)\b", re.I)
 _TO_DO = re.compile(r"\s+(?:\([^()]{1,40}\)\s+)?to\s+(?:[a-z]+ly\s+)?(?:provide|deliver|run|operate|support|"
                     r"offer|manage|host|lead|coordinate|co-ordinate|carry\s+out|help|work|develop|expand)\b", re.I)
+_BULLET = re.compile(r"\s*(?:[-•*–▪]|\d{1,2}[.)])\s+")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|our|his|her)\s+(?:[a-z-]+\s+)?$", re.I)
 _AND_BEFORE = re.compile(r"\band\s+(?:was\s+|were\s+|is\s+|are\s+|then\s+|also\s+)?$")
 
@@ -399,8 +416,12 @@ def _unique(ixs: list[int]) -> list[int]:
     return out
 
 
-def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int) -> None:
-    """Emit what each frame of ``trig`` reads from the clause's roles."""
+def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int,
+           fixed: dict[str, list[str]] | None = None) -> None:
+    """Emit what each frame of ``trig`` reads from the clause's roles.
+
+    ``fixed`` gives roles already read, as keys (a list item's lead-in sentence).
+    """
     text = st.text
     st.consumed.extend(clause.spans)
     if clause.voice == "passive":
@@ -428,6 +449,9 @@ def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int) -> No
             for r in roles:
                 if r == "patient" and patient_keys is not None:
                     out += patient_keys
+                    continue
+                if fixed is not None and r != "patient":
+                    out += fixed.get(r, [])
                     continue
                 ixs = clause.role(r)
                 if r == "agent" and clause.voice == "passive" and clause.agent_prep not in f.by:
