@@ -92,6 +92,8 @@ def group_left(slots: list[Slot], idx: int, text: str, used: set[int] = frozense
     """Slot ``idx`` and the slots coordinated to its left ("A, B and C")."""
     out = [idx]
     k = idx
+    if slots[idx].pronoun:
+        return out  # "..., and it funded X": "it" starts a clause
     while k > 0 and k - 1 not in used:
         gap = _PAREN_RE.sub("", text[slots[k - 1].end:slots[k].start])
         if _COORD_RE.match(gap) and gap.strip() != "":
@@ -134,6 +136,9 @@ def nearest_before(slots: list[Slot], before: list[int], used: set[int], text: s
         gap = text[slots[i].end:ts]
         if gap.count(")") > gap.count("(") and not text[:slots[i].start].rstrip().endswith("("):
             continue  # a name inside a parenthesis is not the clause's subject
+        if passive and re.match(r"\s+(?:staff|officers|colleagues|employees|representatives|workers|practitioners|teams?)\b",
+                                gap):
+            continue  # "a team of council and ICB staff hosted by": the bodies qualify the people
         k = len(before) - 1 - n
         if k > 0 and re.match(r"\s*,", gap) and re.search(r",\s*(?:which|who|that)\s+(?:is|was|are|were)\b",
                                                          text[slots[before[k - 1]].end:slots[i].start]):
@@ -171,7 +176,7 @@ def first_after(slots: list[Slot], after: list[int], te: int, text: str, reach: 
         return None
     i = after[0]
     gap = text[te:slots[i].start]
-    if len(gap) > reach or re.search(r"[;:.]|\b(?:which|who|that|but|while|whilst|although)\b|\band\s+[a-z]+ed\b", gap):
+    if len(gap) > reach or re.search(r"[;:.]|,\s+and\b|\b(?:which|who|that|but|while|whilst|although)\b|\band\s+[a-z]+ed\b", gap):
         return None
     # "with the local authority's X team" -> X team
     if i + 1 < len(slots) and re.fullmatch(r"['’]s\s+", text[slots[i].end:slots[i + 1].start]):
@@ -217,7 +222,7 @@ def _attached(slots: list[Slot], after: list[int], text: str, start: int, prep: 
 
 # what links a noun trigger to the body it is said of: "X had a partnership with", "X, chair of",
 # "X's relationship with", "X was a member of", "X as vice-chair"
-_NOUN_OWNER = re.compile(r"^(?:['’]s\s|\s*,\s|\s*\(|\s+(?:[a-z]+\s+){0,3}?\(?(?:(?:who|which)\s+)?(?:had|has|have|having|was|"
+_NOUN_OWNER = re.compile(r"^(?:['’]s\s|\s*,\s(?!\s*(?:and|but|while|which|who|although)\b)|\s*\(|\s+(?:[a-z]+\s+){0,3}?\(?(?:(?:who|which)\s+)?(?:had|has|have|having|was|"
                          r"were|is|are|been|being|became|becomes|built|developed|maintained|enjoyed|established|formed|"
                          r"held|holds|continued|provided|provides|exercised|gave|retained|took|kept|received|receives|secured|obtained|got|won|awarded|made|makes|acted\s+as|"
                          r"served\s+as|as)\b)[^;:]{0,80}$", re.I)
@@ -317,7 +322,8 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
             and re.fullmatch(r"\s+to\s+", text[slots[before[-1]].end:ts]):
         left_group = [before[-1]]
     if kind == "noun" and left_group and not relative_object and not clause.infinitive \
-            and not _NOUN_OWNER.match(text[slots[left_group[-1]].end:ts]):
+            and not _NOUN_OWNER.match(text[slots[left_group[-1]].end:ts]) \
+            and not re.search(r"\b(?:its|their)\s+(?:[a-z-]+\s+){0,2}$", text[slots[left_group[-1]].end:ts]):
         if not text[slots[left_group[-1]].end:ts].strip():
             clause.preps["name"] = [left_group[-1]]  # "the Home First arrangement with X": the noun's name
         left_group = []  # a noun is said of a body only through "had", "was", an appositive or "'s"

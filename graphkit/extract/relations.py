@@ -173,7 +173,7 @@ class _Resolver:
                 return self.table.find(key)
         return None
 
-    def last_distinct(self, n: int, before: int, sentence: int) -> tuple[str, ...]:
+    def last_distinct(self, n: int, before: int, sentence: int, kinds: frozenset[str] = ORG) -> tuple[str, ...]:
         out: list[str] = []
         history = self.history
         for j in range(bisect_left(self._positions, before) - 1, -1, -1):
@@ -181,7 +181,7 @@ class _Resolver:
             if si < sentence - 1:
                 break  # sentence numbers never increase going back
             k = self.table.find(key)
-            if self.label(k) in ORG and k not in out:
+            if self.label(k) in kinds and k not in out:
                 out.append(k)
             if len(out) == n:
                 break
@@ -211,6 +211,9 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
             if c.label == "*":
                 here = [sl.keys[0] for sl in slots if sl.keys and len(sl.keys) == 1 and sl.end <= s
                         and table.groups[table.find(sl.keys[0])].label not in ("Fund",)]
+                if slots and slots[0].start <= 4 and slots[0].keys and len(slots[0].keys) == 1 and \
+                        table.groups[table.find(slots[0].keys[0])].label == "Fund" and re.search(r",\s+and\s+$", text[:s]):
+                    here = [slots[0].keys[0]]  # "The Better Care Fund was ..., and it funded X": the subject
                 if here and table.groups[table.find(here[0])].is_council and len(here) > 1 and not (
                         slots and slots[0].pronoun):
                     here = here[1:]  # "the council delivered it": not the council itself
@@ -233,7 +236,7 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
                 for k in sl.keys:
                     if sl.end <= s and table.groups[table.find(k)].label in kinds and table.find(k) not in here:
                         here.append(table.find(k))
-            ks = tuple(here[-2:]) if len(here) >= 2 else resolver.last_distinct(2, c.start, si)
+            ks = tuple(here[-2:]) if len(here) >= 2 else resolver.last_distinct(2, c.start, si, frozenset(kinds))
             if ks:
                 slots.append(Slot(s, e, ks))
         elif c.kind in ("untyped", "place"):
