@@ -77,6 +77,7 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:[a-z]+ly|a
                         r"still|already|currently|directly|partly|mainly|largely|fully|wholly)\s+){0,3}$", re.I)
 # "..., which the council and the trust paid for from ...": a relative clause with its own subject
 _OWN_SUBJECT = re.compile(r"\b(?:which|that|whom)\s+(?:the\s+)?[A-Za-z][^,;]*\s$", re.I)
+_SAYS = re.compile(r"\b(?:told\s+us|said|described|reported|felt|considered|commented|explained|noted)\b", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:[a-z]+ly\s+|also\s+|jointly\s+)?$", re.I)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+|jointly\s+|help\s+)?$", re.I)
 _JOINT = re.compile(r"\b(?:jointly|together|co-?)\b", re.I)
@@ -312,6 +313,15 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
         # what an adjunct phrase is about: the thing the clause before acted on, else its doer
         # ("Y delivered the Hub under a contract with Z": the Hub; "Y ran a service under ...": Y)
         clause.preps["theme"] = list(prev.clause.patient or prev.clause.agent)
+        clause.preps["doer"] = list(prev.clause.agent or prev.clause.patient)
+    # who says so: "X told us the council was a reliable partner"
+    said = None
+    for sm in _SAYS.finditer(text, 0, ts):
+        said = sm
+    if said is not None:
+        speaker = [i for i in before if slots[i].end <= said.start() and not re.search(r"[;:]", text[slots[i].end:said.start()])]
+        if speaker and (said.start() - slots[speaker[-1]].end) <= 60:
+            clause.preps["speaker"] = [speaker[-1]]
     if clause.infinitive and prev is not None:
         # object control: "funded X to run Y", "X was commissioned by Y to run Z", "X received a grant to run Y"
         if prev.kind == "verb" and prev.clause.voice == "active" and prev.clause.patient:

@@ -487,8 +487,13 @@ def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int,
             st.last_passive = obj
         st.emit(subj, f.predicate, obj, f.id, frame=f)
         agents = st.keys_of(clause.agent, subj_label)
+        if not agents and clause.voice == "passive" and clause.comitative and clause.joint and st.council \
+                and "agent" in f.subject and f.predicate == "delivers":
+            agents = [st.council]  # "It was run jointly with Age UK": the council and Age UK
+            st.emit(agents, f.predicate, obj, f.id, frame=f)
         if "agent" in f.subject and f.predicate in ("delivers", "commissions"):
-            if clause.comitative and not clause.alongside:  # "A delivered X together with B": A and B work together
+            if clause.comitative and not clause.alongside and (f.predicate == "delivers" or clause.agent):
+                # "A delivered X together with B": A and B work together
                 st.emit(agents, "partnersWith", st.keys_of(clause.comitative, subj_label), f.id + "+with")
             if clause.joint and len(agents) > 1 and f.predicate == "delivers":  # "A and B jointly ran X"
                 for a in range(len(agents)):
