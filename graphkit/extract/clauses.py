@@ -63,7 +63,7 @@ class Clause:
         return self.preps.get(name, [])
 
 
-_COORD_RE = re.compile(r"^(?:\s*,?\s*(?:and|&|or|as\s+well\s+as)?\s*(?:with\s+)?(?:the\s+)?|\s*,\s*)$")
+_COORD_RE = re.compile(r"^(?:\s*,?\s*(?:and|&|or|as\s+well\s+as)?\s*(?:with\s+)?(?:[Tt]he\s+)?|\s*,\s*)$")
 _COORD2_RE = re.compile(
     r"(?:['’]s(?:\s+[A-Za-z-]+){0,8}?)?(?:,\s*|\s+)(?:and|&)\s+(?:(?:a|an|the)\s+)?"
     r"(?:(?:[a-z-]+\s+){1,3}(?:of|from)\s+(?:the\s+)?)?")
@@ -230,7 +230,8 @@ _NOUN_OWNER = re.compile(r"^(?:['’]s\s|\s*,\s(?!\s*(?:and|but|while|which|who|
 # an object is not read across a preposition ("responsibility for commissioning and for the Plan")
 _OBJECT_GAP_BLOCK = re.compile(r"\b(?:for|to|in|on|at|from|by|through|with|into|within|across|under|via|after|before|"
                                r"during|about|against|between|of)\b", re.I)
-_OBJECT_GAP_OK = re.compile(r"\b(?:range|number|variety|mix|network|group|set|series|package|suite)\s+of\b|"
+_OBJECT_GAP_OK = re.compile(r"\b(?:range|number|variety|mix|network|group|set|series|package|suite|delivery|"
+                            r"implementation|progress|development|review|spending|use)\s+(?:of|on|against)\b|"
                             r"\b(?:such\s+as|including|like|for\s+example)\b|"
                             r"\b(?:directorate|department|division|service|team|unit)s?\s+(?:in|of|at|within)\b", re.I)
 _AFTER_PREP = re.compile(r"\b(?:in|of|with|by|to|for|from|on|at|within|across|through)\s+(?:the\s+)?$", re.I)
