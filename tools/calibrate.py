@@ -99,10 +99,11 @@ def load_docs() -> list[Doc]:
     for gf in sorted(data.glob("*.json")):
         docs.append(_doc("data", gf.stem, read_report(data / f"{gf.stem}.txt"),
                          json.loads(gf.read_text("utf-8")), rules))
-    first = ROOT / "tests" / "extract" / "firstrun"
-    for gf in sorted((first / "gold").glob("*.json")):  # development texts after their first run
-        docs.append(_doc("firstrun", gf.stem, read_report(first / "texts" / f"{gf.stem}.txt"),
-                         json.loads(gf.read_text("utf-8")), rules))
+    for kind in ("firstrun", "firstrun2"):  # development texts after their first run
+        first = ROOT / "tests" / "extract" / kind
+        for gf in sorted((first / "gold").glob("*.json")):
+            docs.append(_doc(kind, gf.stem, read_report(first / "texts" / f"{gf.stem}.txt"),
+                             json.loads(gf.read_text("utf-8")), rules))
     for path in casekit.case_files():
         case = casekit.load_case(path)
         report = report_from_text(casekit.report_text(case), report_id=path.stem)
@@ -207,7 +208,7 @@ def main() -> None:
         others = [o for o in docs if o is not d]
         loo[d.set + "/" + d.id] = confidences(d, table_of(measure(others)))
         ins[d.set + "/" + d.id] = confidences(d, full)
-    sets = ["seeds", "dev-synth", "data", "cases", "firstrun", "all"]
+    sets = ["seeds", "dev-synth", "data", "cases", "firstrun", "firstrun2", "all"]
     for name, confs in (("leave-one-document-out", loo), ("full table (in-sample)", ins)):
         print(f"\nrelations P / R / F1 by threshold, {name}")
         print("| threshold | " + " | ".join(sets) + " |")

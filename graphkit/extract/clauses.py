@@ -78,6 +78,8 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:[a-z]+ly|a
 # "..., which the council and the trust paid for from ...": a relative clause with its own subject
 _OWN_SUBJECT = re.compile(r"\b(?:which|that|whom)\s+(?:the\s+)?[A-Za-z][^,;]*\s$", re.I)
 _SAYS = re.compile(r"\b(?:told\s+us|said|described|reported|felt|considered|commented|explained|noted)\b", re.I)
+# an embedded relative clause or appositive that closes before the verb ("X, which covers Y and Z, ran")
+_INSIDE = re.compile(r"^[^,;]*,\s*(?:which|who|that|whose|one\s+of|part\s+of|a|an|the)\b[^,;]*$", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:[a-z]+ly\s+|also\s+|jointly\s+)?$", re.I)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+|jointly\s+|help\s+)?$", re.I)
 _JOINT = re.compile(r"\b(?:jointly|together|co-?)\b", re.I)
@@ -141,9 +143,10 @@ def nearest_before(slots: list[Slot], before: list[int], used: set[int], text: s
                                 gap):
             continue  # "a team of council and ICB staff hosted by": the bodies qualify the people
         k = len(before) - 1 - n
-        if k > 0 and re.match(r"\s*,", gap) and re.search(r",\s*(?:which|who|that)\s+(?:is|was|are|were)\b",
-                                                         text[slots[before[k - 1]].end:slots[i].start]):
-            continue  # "X, which is a committee of Y, brought ...": Y is inside the relative clause
+        if k > 0 and re.match(r"\s*,", gap) and _INSIDE.search(text[slots[before[k - 1]].end:slots[i].start]):
+            continue  # "X, which is a committee of Y, brought ...", "X, one of four groups in Y, ...": Y is inside
+        if re.search(r",\s+(?:and|but)\s+(?:the|a|an|its|their|this|these|each)\s+[a-z]", gap):
+            return None  # "..., and the role sat within ...": the clause has a subject of its own, not a name
         if passive and i in used and re.fullmatch(r"\s*,\s*", gap):
             return i  # "a service, Home Safe, commissioned by the council": the name right before
         if i in used and not (re.fullmatch(r"(?:\s+[a-z-]+){0,3}\s*,?\s*(?:which|who|that)\s+(?:(?:in\s+turn|also)\s+)?(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?(?:also\s+|then\s+)?", gap)
@@ -284,13 +287,19 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
     relative_object: list[int] = []
     left_group: list[int] = []
     unnamed_head = False
+    relative_prep: tuple[str, list[int]] | None = None
     if left is not None:
         lone = re.search(r"\bwho\b|\(", re.sub(r"\([^()]*\)", "", text[slots[left].end:ts]))
         left_group = [left] if lone else group_left(slots, left, text, skip)
         pre = text[:slots[left_group[0]].start]
         rel = _REL_PRONOUN_RE.search(pre)
-        if rel and re.search(r"\b(?:in|through|by|with|under|for|of|from|to|on|at|via)\s+(?:which|whom)\s+$", pre, re.I):
+        prel = re.search(r"\b(in|through|by|with|under|for|of|from|to|on|at|via|within)\s+(?:which|whom)\s+$", pre, re.I)
+        if rel and prel:
             rel = None  # "an arrangement in which X delivered ...": X is the subject
+            heads = [j for j in before if slots[j].end <= prel.start() and
+                     re.fullmatch(r"\s*,?\s*", text[slots[j].end:prel.start()])]
+            if heads:  # "the board, on which X sat": the board is what "on" names
+                relative_prep = (prel.group(1).lower(), group_left(slots, heads[-1], text))
         if not passive and left_group[0] > 0 and rel and rel.start() - slots[left_group[0] - 1].end <= 2:
             relative_object = group_left(slots, left_group[0] - 1, text)  # "P, which S chaired"
         elif not passive and rel:
@@ -369,6 +378,8 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
             tail = te
     if last_word in PREPOSITIONS and right_group:
         clause.preps[last_word] = right_group
+    if relative_prep is not None:
+        clause.preps[relative_prep[0]] = relative_prep[1]
     # comitative: "... together with B", "... alongside B", later in the clause
     for cm in _COMITATIVE_ANY.finditer(text, tail):
         if re.search(r"[;:]|,\s+and\b|\b(?:which|who|but|while|whilst|although)\b", text[tail:cm.start()]) or any(
@@ -383,7 +394,7 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
     # prepositional attachments later in the clause
     for prep in sorted(preps):
         if prep in clause.preps:
-            continue
+            continue  # read already (the trigger's own preposition, a prepositional relative)
         found = _attached(slots, after, text, te, prep, len(text))
         if found is not None:
             clause.preps[prep] = group_right(slots, found[0], text)
