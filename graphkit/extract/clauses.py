@@ -115,8 +115,9 @@ def group_right(slots: list[Slot], idx: int, text: str) -> list[int]:
         gap = _PAREN_RE.sub("", text[slots[k].end:slots[k + 1].start])
         ok = (_COORD_RE.match(gap) and gap.strip() != "") or re.fullmatch(r"\s*(?:and|,|&)\s+(?:by|with|from)\s+(?:the\s+)?", gap)
         ok = ok or (_COORD2_RE.fullmatch(gap) and not re.search(r"\b(?:was|were|is|are|had|has|have)\b", gap))
-        if ok and gap.lstrip().startswith(",") and _CLAUSE_RE.match(text[slots[k + 1].end:]):
-            ok = False  # ", and the council delivered it": a new clause
+        if ok and gap.lstrip().startswith(",") and _CLAUSE_RE.match(
+                re.sub(r"^,\s*(?:a|an|the)\s[^,;]{1,60},", "", text[slots[k + 1].end:])):
+            ok = False  # ", and the council delivered it", ", and X, a charity, received": a new clause
         if ok and gap.strip() in (",", ", the") and re.match(r"['’]s\b", text[slots[k + 1].end:]):
             ok = False  # "X, the council's public health team": an appositive
         if ok:

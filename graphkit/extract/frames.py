@@ -206,9 +206,9 @@ def parse_frame(path: Path, n: int, obj: dict) -> Frame:
     if implicit and "agent" not in subject:
         raise _fail(path, n, "'implicit' fills the agent, but the subject does not read the agent")
     implicit_object = obj.get("implicit_object")
-    if implicit_object is not None and implicit_object not in ENTITY_TYPES:
-        raise _fail(path, n, f"'implicit_object' is an entity type (the last one mentioned fills an empty object); "
-                             f"choose from: {', '.join(ENTITY_TYPES)}")
+    if implicit_object is not None and implicit_object not in ENTITY_TYPES and implicit_object != "council":
+        raise _fail(path, n, f"'implicit_object' is 'council' (the assessed council) or an entity type (the last "
+                             f"one mentioned fills an empty object); choose from: council, {', '.join(ENTITY_TYPES)}")
     promote = obj.get("promote", {})
     if not isinstance(promote, dict) or set(promote) - {"subject", "object"} or any(
             t not in ENTITY_TYPES for t in promote.values()):
@@ -261,7 +261,7 @@ def verb_forms(lemma: str, irregular: dict[str, tuple[str, ...]]) -> tuple[froze
 
 
 def _word_re(word: str) -> str:
-    return re.escape(word).replace(r"\-", "[- ]?").replace("'", "['’]")
+    return re.escape(word).replace(r"\-", "-?").replace("'", "['’]")
 
 
 def _plural_re(word: str) -> str:

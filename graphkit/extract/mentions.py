@@ -122,6 +122,7 @@ def _tables(rules: Rules):
         "generic": words("not_name_word"),
         "roles": words("not_name"),
         "bad_heads": words("not_name_head"),
+        "site_heads": words("site_head"),
         "head_words": frozenset(h.words[-1] for h in rules.heads if h.label not in WEAK_SPLIT_LABELS),
         "head_words_all": frozenset(h.words[-1] for h in rules.heads),
         "places": words("place_name") | reference_places(),
@@ -628,6 +629,9 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         if not surface:
             continue
         h0, hn0 = _head_label(words, tabs)
+        if words[-1] in tabs["site_heads"] and not any(w.lower() in ("from", "to", "at", "and", "&") for w in words):
+            blocked.append((s, e))  # "Whiston Hospital": a site, not a body ("Home From Hospital" is a scheme)
+            continue
         if ((words[-1] in tabs["bad_heads"] or " ".join(words[-2:]) in tabs["bad_heads"]) and not (h0 is not None and hn0 >= 2)) or (any(w in tabs["roles"] for w in (words[0], words[-1]))
                                                and _lower_head(text, e, tabs)[0] is None):
             blocked.append((s, e))

@@ -23,7 +23,7 @@ ANY = frozenset({"LocalAuthority", "NHSBody", "Board", "VoluntaryOrganisation", 
 # allowed (subject types, object types) per predicate
 SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "partnersWith": (ORG | {"Scheme"}, ORG | {"Scheme"}),
-    "memberOf": (ORG | {"Scheme"}, frozenset({"Board", "NHSBody", "Scheme", "VoluntaryOrganisation"})),
+    "memberOf": (ORG | {"Scheme"}, frozenset({"Board", "NHSBody", "Scheme", "VoluntaryOrganisation", "PublicAgency"})),
     "chairs": (ORG, frozenset({"Board", "Scheme"})),
     "funds": (ORG | {"Fund"}, ANY - {"Fund", "Agreement"}),
     "commissions": (frozenset({"LocalAuthority", "NHSBody", "PublicAgency", "Board"}), ANY - {"Fund", "Agreement", "LocalAuthority"}),
@@ -480,7 +480,9 @@ def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int,
                 st.emit(group[a:a + 1], f.predicate, group[a + 1:], f.id, frame=f)
             continue
         obj = keys(f.object, obj_label)
-        if not obj and f.implicit_object:
+        if not obj and f.implicit_object == "council":
+            obj = [st.council] if st.council else []
+        elif not obj and f.implicit_object:
             last = st.resolver.last(f.implicit_object, st.sent.start + ts)
             obj = [last] if last else []
         if clause.voice == "passive" and "patient" in f.object and obj:
@@ -605,7 +607,7 @@ def _possessives(slots, text, resolver, council, emit, keys_of, label_of) -> Non
             continue
         gap = _PAREN_RE.sub("", text[prev.end:sl.start])
         tail = re.match(r"['’]s\s+((?:[\w-]+\s+){0,5}?)(service|directory|centre|programme|scheme|team|platform|line|website|"
-                        r"company|provider|subsidiary)\b", text[sl.end:])
+                        r"company|provider|subsidiary|door|hub|gateway|point)\b", text[sl.end:])
         if re.fullmatch(r",\s+(?:the\s+)?", gap) and tail:
             # "X, the council's online directory" -> delivers; "X, the council's reablement team" -> partOf
             target = keys_of([i - 1], "Scheme")

@@ -62,7 +62,7 @@ DESCRIPTION_KINDS: tuple[str, ...] = ("describe_after", "describe_before")
 
 LEXICON_KINDS: frozenset[str] = frozenset(
     {"council_alias", "anaphor", "anaphor_pair", "negation", "hedge", "positive", "negative",
-     "not_name", "not_name_head", "not_name_word", "lead_strip", "soft_alias", "start_noun", "contrast"}
+     "not_name", "not_name_head", "not_name_word", "site_head", "lead_strip", "soft_alias", "start_noun", "contrast"}
     | set(DESCRIPTION_KINDS) | {"role", "place_head", "place_before", "place_name", "collective_head", "collective_phrase"}
 )
 
