@@ -629,7 +629,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         if not surface:
             continue
         h0, hn0 = _head_label(words, tabs)
-        if words[-1] in tabs["site_heads"] and not any(w.lower() in ("from", "to", "at", "and", "&") for w in words):
+        if words[-1] in tabs["site_heads"] and not any(w.lower() in ("from", "to", "at") for w in words):
             blocked.append((s, e))  # "Whiston Hospital": a site, not a body ("Home From Hospital" is a scheme)
             continue
         if ((words[-1] in tabs["bad_heads"] or " ".join(words[-2:]) in tabs["bad_heads"]) and not (h0 is not None and hn0 >= 2)) or (any(w in tabs["roles"] for w in (words[0], words[-1]))
