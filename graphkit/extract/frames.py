@@ -26,6 +26,7 @@ Adverbs ("worked closely with") and an article ("was a member of") may stand bet
   the Hub under a contract with Z": the Hub);
 * ``doer``: for a phrase trigger, who acted in the clause before ("Y ran it on the council's behalf": Y);
 * ``speaker``: the body whose words the clause reports ("X told us the council was a good partner": X);
+* ``council``: the assessed council, which a construction implies ("X, a joint programme with Y");
 * several joined by ``+`` ("agent+patient"); the same role on both sides makes every pair
   of its list (symmetric predicates only).
 
@@ -57,7 +58,7 @@ PREPOSITIONS: frozenset[str] = frozenset(
     {"with", "by", "through", "from", "on", "of", "in", "for", "to", "between", "alongside", "within", "into", "via",
      "under", "across", "among", "amongst", "using"})
 #: Every role name.
-ROLES: frozenset[str] = frozenset({"agent", "patient", "name", "theme", "doer", "speaker"}) | PREPOSITIONS
+ROLES: frozenset[str] = frozenset({"agent", "patient", "name", "theme", "doer", "speaker", "council"}) | PREPOSITIONS
 SYMMETRIC: frozenset[str] = frozenset({"partnersWith"})
 _KINDS = ("verb", "noun", "phrase")
 _KEYS = frozenset({"id", "predicate", "subject", "object", "by", "voice", "types", "if_object", "implicit",

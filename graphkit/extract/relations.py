@@ -456,6 +456,9 @@ def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int,
                 if fixed is not None and r != "patient":
                     out += fixed.get(r, [])
                     continue
+                if r == "council":
+                    out += [st.council] if st.council else []
+                    continue
                 ixs = clause.role(r)
                 if r == "agent" and clause.voice == "passive" and clause.agent_prep not in f.by:
                     ixs = []  # "funded from X" is not an agent for a frame whose passive takes "by" only
