@@ -115,6 +115,9 @@ def group_right(slots: list[Slot], idx: int, text: str) -> list[int]:
         gap = _PAREN_RE.sub("", text[slots[k].end:slots[k + 1].start])
         ok = (_COORD_RE.match(gap) and gap.strip() != "") or re.fullmatch(r"\s*(?:and|,|&)\s+(?:by|with|from)\s+(?:the\s+)?", gap)
         ok = ok or (_COORD2_RE.fullmatch(gap) and not re.search(r"\b(?:was|were|is|are|had|has|have)\b", gap))
+        # "the CQC and neighbouring councils such as A and B"
+        ok = ok or re.fullmatch(r",?\s+and\s+(?:other\s+|neighbouring\s+|local\s+)?(?:[a-z-]+\s+){0,2}(?:such\s+as|including|like)\s+(?:the\s+)?",
+                                gap) is not None
         if ok and gap.lstrip().startswith(",") and _CLAUSE_RE.match(
                 re.sub(r"^,\s*(?:a|an|the)\s[^,;]{1,60},", "", text[slots[k + 1].end:])):
             ok = False  # ", and the council delivered it", ", and X, a charity, received": a new clause
