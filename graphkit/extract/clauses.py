@@ -97,7 +97,7 @@ def group_left(slots: list[Slot], idx: int, text: str, used: set[int] = frozense
     k = idx
     if slots[idx].pronoun:
         return out  # "..., and it funded X": "it" starts a clause
-    while k > 0 and k - 1 not in used:
+    while k > 0 and k - 1 not in used and not slots[k - 1].pronoun:
         gap = _PAREN_RE.sub("", text[slots[k - 1].end:slots[k].start])
         if _COORD_RE.match(gap) and gap.strip() != "":
             out.insert(0, k - 1)
@@ -114,7 +114,8 @@ def group_right(slots: list[Slot], idx: int, text: str) -> list[int]:
     while k + 1 < len(slots):
         gap = _PAREN_RE.sub("", text[slots[k].end:slots[k + 1].start])
         ok = (_COORD_RE.match(gap) and gap.strip() != "") or re.fullmatch(r"\s*(?:and|,|&)\s+(?:by|with|from)\s+(?:the\s+)?", gap)
-        ok = ok or (_COORD2_RE.fullmatch(gap) and not re.search(r"\b(?:was|were|is|are|had|has|have)\b", gap))
+        ok = ok or (_COORD2_RE.fullmatch(gap) and not re.search(r"\b(?:was|were|is|are|had|has|have)\b", gap)
+                    and not (re.match(r"['’]s\b", gap) and "," in gap))  # "the council's Director of X, and Y were"
         # "the CQC and neighbouring councils such as A and B"
         ok = ok or re.fullmatch(r",?\s+and\s+(?:other\s+|neighbouring\s+|local\s+)?(?:[a-z-]+\s+){0,2}(?:such\s+as|including|like)\s+(?:the\s+)?",
                                 gap) is not None

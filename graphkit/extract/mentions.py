@@ -251,6 +251,19 @@ def _runs(toks: list[_Tok], text: str) -> list[tuple[int, int]]:
     return runs
 
 
+def _place_list_name(prev_words: list[str], words: list[str], tabs) -> bool:
+    """ "Age UK Hillingdon" + "Harrow and Brent": a prefixed name continued by a list of places."""
+    pre = _prefix_label(prev_words, tabs)
+    if pre is None:
+        return False
+    cp = council_places()[0]
+    def place(p: str) -> bool:
+        return bool(p) and (p in cp or p in tabs["places"])
+
+    rest = " ".join(words)
+    return place(" ".join(prev_words[len(pre.words):])) and (place(rest) or all(place(p) for p in rest.split(" and ")))
+
+
 def _merge_comma_lists(runs: list[tuple[int, int]], toks: list[_Tok], text: str, tabs) -> list[tuple[int, int]]:
     """Join "Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust" style names."""
     out: list[tuple[int, int]] = []
@@ -262,6 +275,10 @@ def _merge_comma_lists(runs: list[tuple[int, int]], toks: list[_Tok], text: str,
             head, _ = _head_label(words, tabs)
             prev_words = [t.text for t in toks[pi:pj]]
             prev_head, _ = _head_label(prev_words, tabs)
+            if between == ", " and "and" in words and _place_list_name(prev_words, words, tabs):
+                out.pop()  # "Age UK Hillingdon, Harrow and Brent": one charity named for three places
+                r = (pi, r[1])
+                continue
             if (between in (", ", ", and ") and (pj - pi <= 3 or (prev_words[0] == "NHS" and pj - pi <= 8))
                     and prev_head is None
                     and (head is not None or (  # "Energize Shropshire, Telford and Wrekin, a charity"
