@@ -343,6 +343,9 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
             left_group = list(prev.clause.patient)
         elif prev.subject:
             left_group = list(prev.subject)
+    if (prev is not None and left is not None and not clause.infinitive and left in prev.clause.patient
+            and prev.subject and re.match(r"\s*,?\s+and\s+", text[slots[left].end:ts])):
+        left_group = list(prev.subject)  # "A ran B and received funding from C": A receives it
     elif clause.infinitive and left is not None and before and before[-1] != left and before[-1] in used \
             and re.fullmatch(r"\s+to\s+", text[slots[before[-1]].end:ts]):
         left_group = [before[-1]]
