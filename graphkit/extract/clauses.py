@@ -328,7 +328,7 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
         # what an adjunct phrase is about: the thing the clause before acted on, else its doer
         # ("Y delivered the Hub under a contract with Z": the Hub; "Y ran a service under ...": Y)
         clause.preps["theme"] = list(prev.clause.patient or prev.clause.agent)
-        clause.preps["doer"] = list(prev.clause.agent or prev.clause.patient)
+        clause.preps["doer"] = list(prev.clause.agent)  # never what was done: it acts for no one
     # who says so: "X told us the council was a reliable partner"
     said = None
     for sm in _SAYS.finditer(text, 0, ts):
