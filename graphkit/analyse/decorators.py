@@ -53,7 +53,9 @@ def simple_graph(G: nx.Graph) -> nx.Graph:
     >>> simple_graph(M).edges(data="weight")
     EdgeDataView([('a', 'b', 3)])
     """
-    H = nx.Graph()
+    if G.graph.get("simple_graph") is True and type(G) is nx.Graph:
+        return G  # made here already: sorted, weighted
+    H = nx.Graph(simple_graph=True)
     H.add_nodes_from(sorted(G.nodes(data=True)))
     for u, v, data in sorted(G.edges(data=True), key=lambda e: (e[0], e[1])):
         if u == v:
