@@ -31,20 +31,20 @@ def _cell(value: Any) -> str:
 
 
 def csv_bytes(table: Table) -> bytes:
-    """The table as CSV: a header of column names, RFC 4180 quoting, ``\\n`` line ends, UTF-8.
+    """The table as CSV (RFC 4180): a header of column names, CRLF line ends, UTF-8.
 
-    A value with a comma, quote or line break is quoted (quotes doubled), so a sentence with
-    any of them reads back whole; an empty cell is None.
+    A value with a comma, quote or line break (``\\n`` or ``\\r``) is quoted, quotes doubled,
+    so a sentence with any of them reads back whole; None is written as an empty cell.
 
     Examples
     --------
     >>> from graphkit.tables.rows import Column
     >>> t = Table("t", (Column("a", "TEXT", ""), Column("b", "INTEGER", "")), [('say "hi", then\\ngo', 1)])
     >>> csv_bytes(t).decode()
-    'a,b\\n"say ""hi"", then\\ngo",1\\n'
+    'a,b\\r\\n"say ""hi"", then\\ngo",1\\r\\n'
     """
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([c.name for c in table.columns])
     for row in table.rows:
         writer.writerow([_cell(v) for v in row])

@@ -9,6 +9,8 @@ import sqlite3
 
 import networkx as nx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graphkit.analyse import analyse
 from graphkit.tables import council_table, csv_bytes, entity_table, relation_table, table_files
@@ -144,3 +146,12 @@ def test_tables_of_an_empty_graph():
     files = table_files(a)
     assert files["entities.csv"].startswith(b"id,label,type,")
     assert nx.read_graphml(io.BytesIO(files["graph.graphml"])).number_of_nodes() == 0
+
+
+@given(st.lists(st.text(), min_size=1, max_size=3))
+def test_tables_csv_round_trips_any_text(values):
+    from graphkit.tables import Column, Table
+
+    table = Table("t", tuple(Column(f"c{i}", "TEXT", "") for i in range(len(values))), [tuple(values)])
+    rows = list(csv.reader(io.StringIO(csv_bytes(table).decode("utf-8"), newline="")))
+    assert rows[1:] == [values] or (rows[1:] == [] and values == [""])
