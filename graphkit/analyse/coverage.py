@@ -12,10 +12,11 @@ from statistics import median
 from typing import Any
 
 from ..model import QUALITY_STATEMENTS
+from .convert import combine_tones
 from .records import STATED, Records
 from .tone import TONES
 
-__all__ = ["assessments", "fact_key", "STATEMENTS", "SPARSE_SHARE"]
+__all__ = ["assessments", "fact_key", "one_tone", "STATEMENTS", "SPARSE_SHARE"]
 
 #: CQC's nine quality statements, in report order.
 STATEMENTS: tuple[str, ...] = tuple(s for s, _ in QUALITY_STATEMENTS)
@@ -95,7 +96,7 @@ def assessments(records: Records) -> dict[str, dict[str, Any]]:
         scores = {s: min(scored[s]) for s in order if len(scored.get(s, ())) == 1}
         counts = Counter()
         for key, found in tones[council].items():
-            counts[_one_tone(found)] += 1
+            counts[one_tone(found)] += 1
         tone = {t: counts.get(t, 0) for t in TONES}
         bad = tone["negative"] + tone["mixed"]
         out[council] = {
@@ -119,8 +120,10 @@ def assessments(records: Records) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _one_tone(found: set[str]) -> str:
-    """The tone of one fact stated by several copies of a text (they agree, else mixed)."""
-    from .convert import combine_tones
+def one_tone(found: set[str]) -> str:
+    """The tone of one fact stated by several copies of a text: theirs when they agree.
 
+    >>> one_tone({"negative"}), one_tone({"positive", "negative"}), one_tone({"positive", "neutral"})
+    ('negative', 'mixed', 'positive')
+    """
     return combine_tones(found) if len(found) > 1 else next(iter(found))

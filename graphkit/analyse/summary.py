@@ -20,9 +20,10 @@ from .centrality import MEASURES, betweenness_pivots, centrality_scores, top_nod
 from .communities import partner_communities
 from .convert import to_networkx
 from .counts import count_predicates, count_types
-from .coverage import STATEMENTS, assessments, fact_key
+from .coverage import STATEMENTS, assessments, fact_key, one_tone
 from .decorators import simple_graph
 from .layers import CONTEXT, STATED, context_edges, stated_network
+from .pagerank import pagerank_scores
 from .partners import council_partners
 from .records import Records, read_records
 from .shared import COUNCIL, shared_mentions, shared_partners
@@ -153,8 +154,6 @@ def analyse_networkx(G: nx.MultiDiGraph, seed: int = 0, records: Records | None 
     S = stated_network(G, nationals)
     H = simple_graph(S)
     centrality = {m: centrality_scores(H, m, seed=seed) for m in MEASURES}
-    from .pagerank import pagerank_scores
-
     centrality["pagerank"] = pagerank_scores(H)
     pivots = betweenness_pivots(H.number_of_nodes(), H.number_of_edges())
     sampling: dict[str, Any] = {"sampled": False, "nodes": H.number_of_nodes()}
@@ -177,6 +176,7 @@ def analyse_networkx(G: nx.MultiDiGraph, seed: int = 0, records: Records | None 
 
     councils: dict[str, dict[str, Any]] = {}
     for c in assessed_ids:
+        # a council without report records (analyse_networkx on a bare network) has empty coverage
         cov = assessed.get(c) or _empty_coverage() | {"reports": sorted(r for r, cs in report_councils.items() if c in cs)}
         neighbours = sorted(H[c]) if c in H else []
         councils[c] = brief(c) | cov | {
@@ -219,7 +219,7 @@ def analyse_networkx(G: nx.MultiDiGraph, seed: int = 0, records: Records | None 
     for f in stated_facts:
         seen[fact_key(f)].add(f.tone)
     for key, found in seen.items():
-        tone = _tone_of(found)
+        tone = one_tone(found)
         overall[tone] += 1
         by_predicate[key[1]][tone] += 1
     negative_edges = tone_summary(S, None)["negative"]
@@ -300,12 +300,6 @@ def analyse_networkx(G: nx.MultiDiGraph, seed: int = 0, records: Records | None 
         stated=S,
         records=records,
     )
-
-
-def _tone_of(found: set[str]) -> str:
-    from .convert import combine_tones
-
-    return combine_tones(found) if len(found) > 1 else next(iter(found))
 
 
 def _tones(counts: Counter[str]) -> dict[str, Any]:
