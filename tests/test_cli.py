@@ -219,11 +219,11 @@ def test_readme_mentions_every_command_and_ready_query():
 def test_bad_rules_file_is_one_line_error_with_any_jobs(runner, tmp_path, jobs):
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "gazetteer.jsonl").write_text("not json\n", encoding="utf-8")
+    (rules / "lexicon.jsonl").write_text("not json\n", encoding="utf-8")
     result = runner.invoke(cli, ["build", str(SEEDS), "--out", str(tmp_path / "o"), "-q", "-j", jobs,
                                  "--rules", str(rules)])
     assert result.exit_code == 1
-    assert len(result.stderr.strip().splitlines()) == 1 and "gazetteer.jsonl:1" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "lexicon.jsonl:1" in result.stderr
     assert not (tmp_path / "o" / "graph.ttl").exists()
 
 

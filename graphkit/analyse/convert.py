@@ -254,9 +254,9 @@ class _Rows:
         return [(str(s), p, str(o)) for s, p, o in rows]
 
     def facts(self) -> list[tuple[str, URIRef, str, str, str, list[str]]]:
-        """Each fact: subject, predicate, object, sentence, tone and its sources, sorted."""
-        where = (f"?f a <{GK.Fact}> ; <{GK.predicate}> ?p ; <{GK.subject}> ?s ; <{GK.object}> ?o . "
-                 f"FILTER(isIRI(?s) && isIRI(?o)) "
+        """Each asserted fact (not a gk:Candidate): subject, predicate, object, sentence, tone and its sources."""
+        where = (f"?f <{GK.predicate}> ?p ; <{GK.subject}> ?s ; <{GK.object}> ?o . "
+                 f"FILTER(isIRI(?s) && isIRI(?o)) FILTER NOT EXISTS {{ ?f a <{GK.Candidate}> }} "
                  f"OPTIONAL {{ ?f <{GK.evidence}>/<{GK.text}> ?sentence }} OPTIONAL {{ ?f <{GK.tone}> ?tone }} "
                  f"OPTIONAL {{ ?f <{PROV.wasDerivedFrom}>|<{GK.evidence}>/<{GK.inReport}> ?src }}")
         by_fact: dict[str, list] = {}

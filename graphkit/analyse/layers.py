@@ -5,7 +5,7 @@ sentence states, between the entities that reports name. Reference-data facts (a
 from the ONS lookups) are context: ``context_edges(G)`` lists them, and no measure sees them.
 
 A national body, fund or programme (the Better Care Fund, NHS England, the CQC: the list in
-``graphkit/data/resolve/national.tsv``) is one node for every report that names it, so in the
+``graphkit/data/bodies.tsv``, scope national) is one node for every report that names it, so in the
 merged graph it links every council that mentions it and tops betweenness as a fake broker. In
 the stated network it is split into one *local instance* per council, ``{id}@{council}``
 (``better-care-fund@hartlepool-borough-council``: Hartlepool's Better Care Fund arrangements),

@@ -50,7 +50,8 @@ class SectionRecord:
 
 @dataclass(frozen=True, slots=True)
 class FactRecord:
-    """One ``gk:Fact``: a relation with its source.
+    """One fact (``gk:Fact``, or any node with a subject, predicate and object that is no
+    ``gk:Candidate``, as ``to_networkx`` reads them): a relation with its source.
 
     ``layer`` is ``STATED`` when a report's sentence states it (``report``, ``sentence``,
     ``start``, ``end`` and, when the sentence lies in one, ``section`` are set) and ``CONTEXT``
@@ -181,8 +182,8 @@ def _sections(rows: _Rows, ids: dict[str, str]) -> list[SectionRecord]:
 
 
 def _facts(rows: _Rows, ids: dict[str, str]) -> list[FactRecord]:
-    where = (f"?f a <{GK.Fact}> ; <{GK.predicate}> ?p ; <{GK.subject}> ?s ; <{GK.object}> ?o . "
-             f"FILTER(isIRI(?s) && isIRI(?o)) "
+    where = (f"?f <{GK.predicate}> ?p ; <{GK.subject}> ?s ; <{GK.object}> ?o . "
+             f"FILTER(isIRI(?s) && isIRI(?o)) FILTER NOT EXISTS {{ ?f a <{GK.Candidate}> }} "
              f"OPTIONAL {{ ?f <{GK.evidence}> ?e . OPTIONAL {{ ?e <{GK.text}> ?text }} "
              f"  OPTIONAL {{ ?e <{GK.start}> ?start }} OPTIONAL {{ ?e <{GK.end}> ?end }} "
              f"  OPTIONAL {{ ?e <{GK.inReport}> ?er }} "

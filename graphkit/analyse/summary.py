@@ -121,7 +121,7 @@ def analyse(graph, seed: int = 0, national: Iterable[str] | None = None) -> Anal
         Seed of every random step (Louvain, sampled betweenness).
     national : iterable of str, optional
         Ids of national bodies, counted once per council; default the shipped list
-        (``graphkit/data/resolve/national.tsv``).
+        (``graphkit/data/bodies.tsv``, scope national).
 
     Returns
     -------

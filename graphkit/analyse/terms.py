@@ -63,7 +63,7 @@ def report_id(iri: str) -> str:
 
 
 def national_ids() -> frozenset[str]:
-    """Ids of the national bodies, funds and programmes (``graphkit/data/resolve/national.tsv``).
+    """Ids of the national bodies, funds and programmes (``graphkit/data/bodies.tsv``, scope national).
 
     Resolution gives each one a single node for every report that names it; the analysis
     counts them per council (see ``graphkit.analyse.layers``).

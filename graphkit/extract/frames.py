@@ -22,6 +22,10 @@ Adverbs ("worked closely with") and an article ("was a member of") may stand bet
   passive one, the object of a trigger ending in a preposition);
 * a preposition ("with", "through", "from", "on", ...): the name after it, later in the clause;
 * ``name``: the name right before a noun trigger ("the Home First arrangement with X");
+* ``theme``: for a phrase trigger, what the clause before acted on, else its doer ("Y delivered
+  the Hub under a contract with Z": the Hub);
+* ``doer``: for a phrase trigger, who acted in the clause before ("Y ran it on the council's behalf": Y);
+* ``speaker``: the body whose words the clause reports ("X told us the council was a good partner": X);
 * several joined by ``+`` ("agent+patient"); the same role on both sides makes every pair
   of its list (symmetric predicates only).
 
@@ -53,7 +57,7 @@ PREPOSITIONS: frozenset[str] = frozenset(
     {"with", "by", "through", "from", "on", "of", "in", "for", "to", "between", "alongside", "within", "into", "via",
      "under", "across", "among", "amongst", "using"})
 #: Every role name.
-ROLES: frozenset[str] = frozenset({"agent", "patient", "name"}) | PREPOSITIONS
+ROLES: frozenset[str] = frozenset({"agent", "patient", "name", "theme", "doer", "speaker"}) | PREPOSITIONS
 SYMMETRIC: frozenset[str] = frozenset({"partnersWith"})
 _KINDS = ("verb", "noun", "phrase")
 _KEYS = frozenset({"id", "predicate", "subject", "object", "by", "voice", "types", "if_object", "implicit",

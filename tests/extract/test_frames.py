@@ -125,6 +125,14 @@ def test_frames_builtin_lines_are_valid_and_unique():
     ("The Kent Carers Forum was chaired by the chief executive of Age UK Kent.", ("Age UK Kent", "chairs", "Kent Carers Forum")),
     # reference across sentences
     ("The Kent Carers Forum met monthly. It was chaired by Age UK Kent.", ("Age UK Kent", "chairs", "Kent Carers Forum")),
+    # a list introduced by a lead-in sentence ending in ":"
+    ("The Kent Safeguarding Adults Board met quarterly. Its members included:\n\n- Kent Police\n- Age UK Kent\n",
+     ("Age UK Kent", "memberOf", "Kent Safeguarding Adults Board")),
+    # an adjunct phrase about what the clause before acted on
+    ("Age UK Kent ran the Kent Carers Hub under a contract with the council.", (K, "commissions", "Kent Carers Hub")),
+    # a relative clause on an unnamed head: the agent still acts with its comitative partner
+    ("Age UK Kent ran the befriending service, which the council commissioned jointly with Kent Police.",
+     (K, "partnersWith", "Kent Police")),
 ])
 def test_frames_constructions(text, triple):
     assert triple in _plain(_triples(text))
