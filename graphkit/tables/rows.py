@@ -7,7 +7,6 @@ all take their columns from here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +15,7 @@ from ..analyse.layers import CONTEXT, STATED, edge_layer
 from ..analyse.summary import Analysis
 from ..analyse.tone import TONES
 from ..model import ENTITY_TYPES
+from ..names import slugify
 
 __all__ = ["Column", "Table", "entity_table", "relation_table", "council_table", "statement_column"]
 
@@ -96,7 +96,7 @@ def statement_column(statement: str) -> str:
     >>> statement_column("Safe systems, pathways and transitions")
     'score_safe_systems_pathways_and_transitions'
     """
-    return "score_" + re.sub(r"[^a-z0-9]+", "_", statement.lower()).strip("_")
+    return "score_" + slugify(statement).replace("-", "_")
 
 
 COUNCIL_COLUMNS = (
