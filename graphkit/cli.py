@@ -123,7 +123,8 @@ def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_c
     """Build the graph of PATHS (files or folders; default: seeds/) into --out.
 
     Writes graph.ttl (merged), graph.trig (one named graph per report), graph.jsonld,
-    network.html, analysis.json, merges.csv, review.csv (relations below --min-confidence),
+    network.html, analysis.json, entities.csv, relations.csv, councils.csv, graph.graphml,
+    graph.gexf, graph.sqlite, merges.csv, review.csv (relations below --min-confidence),
     texts/<report-id>.txt and manifest.json.
     Exits 1 when any file failed (the others are still built) or the graph does not conform
     to the shapes.
@@ -334,6 +335,34 @@ def validate(graph) -> None:
     if violations:
         _fail(f"{graph}: {len(violations)} shape violations")
     click.echo(f"{graph}: conforms")
+
+
+@cli.command(name="analyse")
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out/analysis"), show_default=True, help="Folder the analysis files go to.")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed of Louvain communities and sampled betweenness (a build uses 0).")
+def analyse_(graph, out_dir, seed) -> None:
+    """Recompute the analysis of GRAPH (a built graph.trig, .ttl, .nq or .jsonld) into --out.
+
+    Writes analysis.json, entities.csv, relations.csv, councils.csv, graph.graphml, graph.gexf
+    and graph.sqlite, as `graphkit build` does (the same bytes for the same graph and seed),
+    all at once or none.
+    """
+    from .analyse import analyse as run_analysis
+    from .output import publish
+    from .query.engine import load_store
+    from .tables import analysis_files
+
+    analysis = run_analysis(load_store(graph), seed=seed)
+    if not analysis.summary["reports"]:
+        click.echo(f"graphkit: warning: {graph} holds no gk:Report; the figures are about its relations only", err=True)
+    publish(analysis_files(analysis), out_dir)
+    s = analysis.summary
+    click.echo(f"graphkit: {s['assessments']} assessed councils ({s['reports']} reports), {s['entities']} entities, "
+               f"{s['relations']} stated relations, {analysis.context['summary']['relations']} context relations "
+               f"-> {out_dir}/", err=True)
 
 
 @cli.command()

@@ -49,7 +49,9 @@ def render_outputs(result: Build, timings: dict[str, float] | None = None) -> di
     t1 = time.perf_counter()
     files["network.html"] = render_html(result.graph, result.analysis)
     t2 = time.perf_counter()
-    files["analysis.json"] = json.dumps(result.analysis.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    from .tables import analysis_files
+
+    files.update(analysis_files(result.analysis))  # analysis.json, the CSV tables, GraphML, GEXF, SQLite
     files["merges.csv"] = merges_csv(result.resolution)
     files["review.csv"] = review_csv(result.extractions, result.resolution, result.min_confidence)
     for x in result.extractions:

@@ -34,12 +34,24 @@ from .namespace import (
 )
 from .slug import slugify
 
-__all__ = ["report_graph", "report_triples", "entities_graph", "to_dataset", "union_graph", "CURATOR"]
+__all__ = ["report_graph", "report_triples", "entities_graph", "to_dataset", "union_graph", "word_count", "CURATOR"]
 
 _MEDIA_TYPES = {"txt": "text/plain", "html": "text/html", "pdf": "application/pdf"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: The agent behind corrections: a person's decision, not a rule.
 CURATOR = GKD["agent/curator"]
+
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+
+
+def word_count(text: str) -> int:
+    """Words in `text`: runs of letters or digits, joined by inner apostrophes or hyphens.
+
+    >>> word_count("The council's co-produced plan: 3 partners, £2.5m.")
+    8
+    """
+    return sum(1 for _ in _WORD.finditer(text))
 
 
 @lru_cache(maxsize=65536)
@@ -119,6 +131,7 @@ def _add_report(g: Graph, extraction: Extraction, iris: dict[str, URIRef]) -> No
     g.add((node, GK.sha256, Literal(report.sha256)))
     g.add((node, GK.textSha256, Literal(hashlib.sha256(report.text.encode("utf-8")).hexdigest())))
     g.add((node, GK.textLength, _int(len(report.text))))
+    g.add((node, GK.wordCount, _int(word_count(report.text))))
     if report.title:
         g.add((node, DCTERMS.title, Literal(report.title)))
     if report.date:

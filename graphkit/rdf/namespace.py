@@ -99,6 +99,7 @@ class GK(DefinedNamespace):
     theme: URIRef  # The CQC theme of a quality statement: Working with people, Providing support, Ensuring safety, or Leadership.
     tone: URIRef  # How the evidence sentence judges the relation: positive, negative, mixed or neutral.
     unit: URIRef  # The unit of a quantity's value (GBP, people, organisations, %, ...).
+    wordCount: URIRef  # Number of words in the report's plain text (runs of letters or digits, joined by inner apostrophes or hyphens); the analysis measures extraction coverage per 1,000 words with it.
 
 
 #: Prefixes bound on every graph graphkit writes, sorted by prefix.
