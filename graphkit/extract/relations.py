@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Relation, Report
 from .entities import EntityTable, Group
-from .mentions import Candidate
+from .mentions import WEAK_HEADS, Candidate
 from .names import match_key
 from .prefilter import sentence_patterns
 from .clauses import Clause, Previous, Slot, analyse, group_left, group_right
@@ -433,7 +433,14 @@ def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int,
         st.used_obj.update(clause.patient)
     orgs = bool(clause.patient and _ORGS_LIST.search(text[te:st.slots[clause.patient[0]].start]))
     # "funded X to run Y": X is an organisation, whatever its name looks like
-    orgs = orgs or bool(clause.patient and _TO_DO.match(text, st.slots[clause.patient[-1]].end))
+    to_do = bool(clause.patient and _TO_DO.match(text, st.slots[clause.patient[-1]].end))
+    orgs = orgs or to_do
+    if to_do and trig.predicate in ("funds", "commissions", "partnersWith"):
+        for i in clause.patient:  # "commissioned Trafford Domestic Abuse Services to provide ...": a provider
+            for k in st.slots[i].keys:
+                g = st.table.groups[st.table.find(k)]
+                if g.label == "Scheme" and g.names and max(g.names, key=len).split()[-1] in WEAK_HEADS:
+                    g.label = "VoluntaryOrganisation"
     the_name = bool(clause.patient and re.search(r"\bthe\s+$", text[:st.slots[clause.patient[0]].start], re.I))
     patient_keys: list[str] | None = None
     if clause.voice == "passive" and not clause.patient:
