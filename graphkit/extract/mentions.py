@@ -332,7 +332,15 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
             right_named = rh is not None or _prefix_label(rest, tabs) is not None or " ".join(rest) in tabs["known"] or any(
                 " ".join(rest[:n]) in tabs["known"] for n in range(1, len(rest) + 1))
             left_place = " ".join(left) in council_places()[0]
-            if ((strong and (right_named or w in ("and", "&"))) or (w in ("and", "&") and words[k + 1] == "the" and (
+            complete = (" ".join(left) in tabs["known"]  # "NHS England for the ... Pilot"
+                        or (pl is not None and " ".join(left[len(pl.words):]) in council_places()[0])  # "Healthwatch Rochdale"
+                        or (len(left) == 1 and _is_acronym(left[0])))  # "TWIPP with the ICB"
+            right_place = (" ".join(rest) in council_places()[0] or " ".join(rest) in tabs["places"]
+                           or (rest and rest[0] in ("District", "Districts", "Borough", "County", "City")))
+            if (complete and (right_named or w in ("and", "&", "with")) and w != "the" and not right_place) or (
+                    w in ("on", "with", "at") and h is not None and right_named) or (  # "HCRG Care Group on the X Service"
+                    w in ("and", "&") and words[k + 1] == "the" and h is not None and h.label != "LocalAuthority") or (
+                    (strong and (right_named or w in ("and", "&"))) or (w in ("and", "&") and words[k + 1] == "the" and (
                     left_place or pl is not None and pl.label != "NHSBody")) or (w in ("and", "&") and (
                     (len(left) == 1 and _is_acronym(left[0]))
                     or (pl is not None and rh is not None and rh.label != pl.label)
