@@ -155,6 +155,7 @@ def nearest_before(slots: list[Slot], before: list[int], used: set[int], text: s
         if passive and i in used and re.fullmatch(r"\s*,\s*", gap):
             return i  # "a service, Home Safe, commissioned by the council": the name right before
         if i in used and not (re.fullmatch(r"(?:\s+[a-z-]+){0,3}\s*,?\s*(?:which|who|that)\s+(?:(?:in\s+turn|also)\s+)?(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?(?:also\s+|then\s+)?", gap)
+                              or re.fullmatch(r"\s*,\s*(?:which|who|that)\s+(?:in|by|from|during|since|until)\s+[^,;]{1,20}?,?\s+", gap)
                               or (appos and re.fullmatch(r"\s*,\s*(?:(?:a|an|the)\s+[\w\s'’-]{0,40}?)?", gap))
                               or (passive and re.fullmatch(r"[^,.;]{0,20},\s*(?:a|an|the|its|their)\s+[\w\s'’-]{0,60}", gap))):
             continue
@@ -236,7 +237,7 @@ _NOUN_OWNER = re.compile(r"^(?:['’]s\s|\s*,\s(?!\s*(?:and|but|while|which|who|
                          r"held|holds|continued|provided|provides|exercised|gave|retained|took|kept|received|receives|secured|obtained|got|won|awarded|made|makes|acted\s+as|"
                          r"served\s+as|as)\b)[^;:]{0,80}$", re.I)
 # an object is not read across a preposition ("responsibility for commissioning and for the Plan")
-_OBJECT_GAP_BLOCK = re.compile(r"\b(?:for|to|in|on|at|from|by|through|with|into|within|across|under|via|after|before|"
+_OBJECT_GAP_BLOCK = re.compile(r"\b(?:for|to|in|on|at|from|by|through|with|into|within|across|under|via|after|before|alongside|"
                                r"during|about|against|between|of)\b", re.I)
 _OBJECT_GAP_OK = re.compile(r"\b(?:range|number|variety|mix|network|group|set|series|package|suite|delivery|"
                             r"implementation|progress|development|review|spending|use)\s+(?:of|on|against)\b|"
@@ -378,6 +379,11 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
             clause.agent_prep = by.group(1).lower()
             clause.spans.append((te, te + by.end()))
             tail = slots[clause.agent[-1]].end
+            wm = re.match(r"\s+with\s+", text[tail:])
+            more = _name_at(slots, after, text, tail + wm.end()) if wm else []
+            if more:  # "run by the council with A, B and C": they run it together
+                clause.comitative = group_right(slots, more[0], text)
+                clause.spans.append((tail, tail + wm.end()))
         clause.patient = relative_object or left_group
     else:
         clause.agent = left_group
@@ -389,7 +395,7 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
     if relative_prep is not None:
         clause.preps[relative_prep[0]] = relative_prep[1]
     # comitative: "... together with B", "... alongside B", later in the clause
-    for cm in _COMITATIVE_ANY.finditer(text, tail):
+    for cm in ([] if clause.comitative else _COMITATIVE_ANY.finditer(text, tail)):
         if re.search(r"[;:]|,\s+and\b|\b(?:which|who|but|while|whilst|although)\b", text[tail:cm.start()]) or any(
                 tail <= a < cm.start() for a, _ in others):
             break  # a new clause or another trigger's clause

@@ -654,7 +654,9 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         if not surface:
             continue
         h0, hn0 = _head_label(words, tabs)
-        if words[-1] in tabs["site_heads"] and not any(w.lower() in ("from", "to", "at") for w in words):
+        site = next((k for k, w in enumerate(words) if w in tabs["site_heads"]), None)
+        if site is not None and (site == len(words) - 1 or words[site + 1] == "in") and not any(
+                w.lower() in ("from", "to", "at") for w in words[:site]):
             blocked.append((s, e))  # "Whiston Hospital": a site, not a body ("Home From Hospital" is a scheme)
             continue
         if ((words[-1] in tabs["bad_heads"] or " ".join(words[-2:]) in tabs["bad_heads"]) and not (h0 is not None and hn0 >= 2)) or (any(w in tabs["roles"] for w in (words[0], words[-1]))

@@ -378,7 +378,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
             _apply(st, trig, clause, ts, te)
             if len(rels) == before_count:
                 st.consumed = [span for span in st.consumed if span not in clause.spans]  # read nothing
-            if not clause.patient and re.fullmatch(r"\s*:\s*", text[te:]):
+            if not clause.patient and text.rstrip().endswith(":") and not any(sl.start >= te for sl in slots):
                 # "Its members included:" and a bullet list: each item is the patient
                 lead = {r: st.keys_of(clause.role(r), "VoluntaryOrganisation")
                         for r in ("agent", "name", "theme", *clause.preps)}
