@@ -337,7 +337,7 @@ def _pagerank(H: nx.Graph, alpha: float = 0.85, tol: float = 1e-10, max_iter: in
 
     >>> r = _pagerank(nx.star_graph(3))
     >>> round(r[0], 4), round(r[1], 4)
-    (0.4753, 0.1749)
+    (0.4797, 0.1734)
     """
     import numpy as np
 
