@@ -58,6 +58,12 @@ def site_graph(hostile: bool = False):
     return g
 
 
+@pytest.fixture(scope="session")
+def make_graph():
+    """The graph factory: ``make_graph(hostile=False) -> Graph`` (a fresh graph each call)."""
+    return site_graph
+
+
 @pytest.fixture
 def hostile() -> dict[str, str]:
     """The hostile label and sentence of ``site_graph(hostile=True)``."""
