@@ -26,6 +26,12 @@ __all__ = ["network_page", "overview_page", "council_page", "TONE_COLOURS", "PRE
 LARGE = 1500
 #: Evidence sentences in one tooltip.
 TIP_SENTENCES = 4
+#: Up to this many entities the browser settles the layout (seeded physics, then stopped); above,
+#: the positions computed here stay as they are (vis-network takes seconds from about 200 nodes).
+PHYSICS_LIMIT = 200
+#: Below this many linked entities positions come from ``networkx.spring_layout`` (dense), above
+#: from ``graphkit.view.layout.layout_positions``.
+SPRING_LIMIT = 400
 #: Edges carry their relation's name as a label up to this many edges.
 EDGE_LABELS = 120
 
@@ -94,7 +100,15 @@ def _evidence_lines(data: SiteData, r: Relation, limit: int) -> list[list[str]]:
 def _positions(H: nx.Graph) -> dict[str, tuple[int, int]]:
     """Seeded force-directed positions of the linked nodes; entities without relations on a grid below."""
     linked = [n for n in H if H.degree(n) > 0]
-    positions = layout_positions(H.subgraph(linked), seed=7, spacing=170.0)
+    if len(linked) < SPRING_LIMIT:  # networkx's own (dense numpy) spring layout spreads hubs better
+        F = nx.Graph()
+        F.add_nodes_from(sorted(linked))
+        F.add_edges_from(sorted(tuple(sorted(e)) for e in H.subgraph(linked).edges()))
+        raw = nx.spring_layout(F, seed=7, iterations=300) if len(F) > 1 else {n: (0.0, 0.0) for n in F}
+        scale = 75.0 * max(len(F), 4) ** 0.5
+        positions = {n: (int(round(float(x) * scale)), int(round(float(y) * scale))) for n, (x, y) in raw.items()}
+    else:
+        positions = layout_positions(H.subgraph(linked), seed=7, spacing=170.0)
     lonely = [n for n in H if H.degree(n) == 0]
     if lonely:
         xs = [x for x, _ in positions.values()] or [0]
@@ -161,7 +175,7 @@ def _graph_json(data: SiteData, nodes: Sequence[str], relations: Sequence[Relati
         if labels:
             edge["label"] = predicate_name(r.predicate)
         out_edges.append(edge)
-    return {"nodes": out_nodes, "edges": out_edges}
+    return {"nodes": out_nodes, "edges": out_edges, "physics": len(nodes) <= PHYSICS_LIMIT}
 
 
 def _legend(data: SiteData, nodes: Sequence[str], relations: Sequence[Relation], councils: Sequence[str]) -> Markup:

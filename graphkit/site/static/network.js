@@ -45,8 +45,13 @@
     return edge;
   }));
   var container = document.getElementById("gk-network");
+  var physics = data.physics ? {
+    enabled: true, solver: "forceAtlas2Based",
+    forceAtlas2Based: { gravitationalConstant: -80, springLength: 110, avoidOverlap: 0.4 },
+    stabilization: { enabled: true, iterations: 600, fit: false }
+  } : { enabled: false };
   window.network = new vis.Network(container, { nodes: window.nodes, edges: window.edges }, {
-    physics: { enabled: false },
+    physics: physics,
     layout: { randomSeed: 7, improvedLayout: false },
     interaction: { hover: true, tooltipDelay: 100, keyboard: { enabled: true, bindToWindow: false }, multiselect: true },
     nodes: { font: { size: 15, face: "DejaVu Sans, Arial, sans-serif", color: "#111111" }, borderWidth: 1,
@@ -127,12 +132,23 @@
     shown.id = "gk-shown";
     shown.setAttribute("aria-live", "polite");
   }
-  applyFilter();
-  window.gkTimes = { ready: performance.now() };
-  document.body.setAttribute("data-gk-ready", "true");
-  network.once("afterDrawing", function () {
-    window.gkTimes.drawn = performance.now();
-    document.body.setAttribute("data-gk-drawn", "true");
-  });
-  network.redraw();
+  var done = false;
+  function ready() {
+    if (done) { return; }
+    done = true;
+    network.setOptions({ physics: false });
+    applyFilter();
+    window.gkTimes = { ready: performance.now() }; // ms since navigation start
+    document.body.setAttribute("data-gk-ready", "true");
+    network.once("afterDrawing", function () {
+      window.gkTimes.drawn = performance.now();
+      document.body.setAttribute("data-gk-drawn", "true");
+    });
+    network.redraw();
+  }
+  if (!data.physics || network.physics.ready) {
+    ready(); // positions given, or stabilised before this line ran
+  } else {
+    network.once("stabilizationIterationsDone", ready);
+  }
 })();
