@@ -172,7 +172,19 @@ class SiteData:
 
     def relations_of(self, node: str) -> list[Relation]:
         """Relations with `node` at either end, in network order."""
-        return [r for r in self.relations if node in (r.source, r.target)]
+        return list(self._by_node().get(node, ()))
+
+    def _by_node(self) -> dict[str, list[Relation]]:
+        """Node -> its relations, made once."""
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = defaultdict(list)
+            for r in self.relations:
+                index[r.source].append(r)
+                if r.target != r.source:
+                    index[r.target].append(r)
+            object.__setattr__(self, "_index", index)
+        return index
 
     def report_name(self, report: str) -> str:
         """The council(s) a report assesses, by name (the report id when it assesses none)."""

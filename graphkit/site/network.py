@@ -200,7 +200,8 @@ def _legend(data: SiteData, nodes: Sequence[str], relations: Sequence[Relation],
     tones = "".join(f"<li>{_line(c, None)} {e(t)}</li>" for t, c in TONE_COLOURS.items()
                     if t != "context")
     context = sum(1 for r in relations if not r.stated)
-    isolated = sum(1 for n in nodes if not any(n in (r.source, r.target) for r in relations))
+    linked = {r.source for r in relations} | {r.target for r in relations}
+    isolated = sum(1 for n in nodes if n not in linked)
     council_select = ""
     if len(councils) > 1:
         options = "".join(f'<option value="{e(c)}">{e(data.entities[c].name)}</option>' for c in councils)
