@@ -50,23 +50,39 @@ COUNCIL = "LocalAuthority"
 SIZE_MEASURE = "number of entities it has a stated relation with (degree, stated facts only)"
 
 _GK = "https://graphkit.example/ns#"
+#: Facts, their sentences and the sentences' sections: three star patterns joined in Python
+#: (one query with nested OPTIONALs and a path took minutes on pyoxigraph at 9,000 relations).
 _FACTS = f"""
 PREFIX gk: <{_GK}>
 PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT DISTINCT ?s ?p ?o ?tone ?text ?report ?start ?end ?statement ?heading
+SELECT ?f ?s ?p ?o ?tone ?sentence ?source
 WHERE {{
   ?f a gk:Fact ; gk:subject ?s ; gk:predicate ?p ; gk:object ?o .
   FILTER(isIRI(?s) && isIRI(?o))
   OPTIONAL {{ ?f gk:tone ?tone }}
-  OPTIONAL {{
-    ?f gk:evidence ?sentence .
-    OPTIONAL {{ ?sentence gk:text ?text }}
-    OPTIONAL {{ ?sentence gk:start ?start ; gk:end ?end }}
-    OPTIONAL {{ ?sentence gk:section ?section .
-               OPTIONAL {{ ?section gk:qualityStatement ?statement }}
-               OPTIONAL {{ ?section gk:heading ?heading }} }}
-  }}
-  OPTIONAL {{ ?f gk:evidence/gk:inReport|prov:wasDerivedFrom ?report }}
+  OPTIONAL {{ ?f gk:evidence ?sentence }}
+  OPTIONAL {{ ?f prov:wasDerivedFrom ?source }}
+}}
+"""
+_SENTENCES = f"""
+PREFIX gk: <{_GK}>
+SELECT ?sentence ?text ?report ?start ?end ?section
+WHERE {{
+  ?sentence a gk:Sentence .
+  OPTIONAL {{ ?sentence gk:text ?text }}
+  OPTIONAL {{ ?sentence gk:inReport ?report }}
+  OPTIONAL {{ ?sentence gk:start ?start }}
+  OPTIONAL {{ ?sentence gk:end ?end }}
+  OPTIONAL {{ ?sentence gk:section ?section }}
+}}
+"""
+_SECTION_NAMES = f"""
+PREFIX gk: <{_GK}>
+SELECT ?section ?statement ?heading
+WHERE {{
+  ?section a gk:Section .
+  OPTIONAL {{ ?section gk:qualityStatement ?statement }}
+  OPTIONAL {{ ?section gk:heading ?heading }}
 }}
 """
 _SECTIONS = f"""
@@ -259,20 +275,27 @@ def _rows(graph: rdflib.Graph, query: str, names: tuple[str, ...]) -> list[tuple
 
 def _evidence_by_edge(graph: rdflib.Graph, reports: set[str]) -> dict[tuple[str, str, str], set[Evidence]]:
     """(source id, predicate, target id) -> the evidence of its facts."""
+    sections = {sec: statement or heading or ""
+                for sec, statement, heading in _rows(graph, _SECTION_NAMES, ("section", "statement", "heading"))}
+    sentences = {
+        sen: (text or "", rep, start, end, sections.get(sec, "") if sec else "")
+        for sen, text, rep, start, end, sec in _rows(graph, _SENTENCES, ("sentence", "text", "report", "start", "end", "section"))
+    }
     out: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
-    names = ("s", "p", "o", "tone", "text", "report", "start", "end", "statement", "heading")
-    for s, p, o, tone, text, rep, start, end, statement, heading in _rows(graph, _FACTS, names):
+    for _, s, p, o, tone, sen, source in _rows(graph, _FACTS, ("f", "s", "p", "o", "tone", "sentence", "source")):
         predicate = p[len(_GK):] if p and p.startswith(_GK) else (p or "")
         u, v = entity_id(s), entity_id(o)
         if predicate in SYMMETRIC_PREDICATES and v < u:
             u, v = v, u
+        text, rep, start, end, section = sentences.get(sen, ("", None, None, None, "")) if sen else ("", None, None, None, "")
+        rep = rep or source
         rid = report_id(rep) if rep else ""
         is_report = bool(rep) and (rid != rep or rid in reports)
         out[(u, predicate, v)].add(Evidence(
             report=rid if is_report else "",
-            sentence=text or "",
+            sentence=text,
             tone=tone or "neutral",
-            section=(statement or heading or "") if is_report else "",
+            section=section if is_report else "",
             start=int(start) if start is not None and is_report else None,
             end=int(end) if end is not None and is_report else None,
             source="" if is_report else (rep or "reference data"),
