@@ -104,7 +104,7 @@ def _positions(H: nx.Graph) -> dict[str, tuple[int, int]]:
         F = nx.Graph()
         F.add_nodes_from(sorted(linked))
         F.add_edges_from(sorted(tuple(sorted(e)) for e in H.subgraph(linked).edges()))
-        raw = nx.spring_layout(F, seed=7, iterations=300) if len(F) > 1 else {n: (0.0, 0.0) for n in F}
+        raw = nx.spring_layout(F, seed=7, iterations=100) if len(F) > 1 else {n: (0.0, 0.0) for n in F}
         scale = 75.0 * max(len(F), 4) ** 0.5
         positions = {n: (int(round(float(x) * scale)), int(round(float(y) * scale))) for n, (x, y) in raw.items()}
     else:
