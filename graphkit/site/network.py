@@ -93,7 +93,7 @@ def _evidence_lines(data: SiteData, r: Relation, limit: int) -> list[list[str]]:
         if ev.report:
             out.append([ev.sentence, _where(data, ev.report, ev.section) + (f" ({ev.tone})" if ev.tone not in ("", "neutral") else "")])
         else:
-            out.append(["Context: " + (ev.source or "reference data"), "not stated by a report"])
+            out.append(["", "Context, not stated by a report: " + (ev.source or "reference data")])
     return out
 
 
@@ -139,7 +139,7 @@ def _graph_json(data: SiteData, nodes: Sequence[str], relations: Sequence[Relati
         ent = data.entities[n]
         style = node_style(ent.type)
         evidence = []
-        for r in by_node[n]:
+        for r in sorted(by_node[n], key=lambda r: not r.stated):  # stated evidence first, context last
             for sentence, where in _evidence_lines(data, r, 1):
                 evidence.append([_sentence(data, r), sentence, where])
         lines = [type_name(ent.type)] + [f"{scheme}: {value}" for scheme, value in ent.identifiers]

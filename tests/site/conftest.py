@@ -1,4 +1,4 @@
-"""The site tests reuse the view tests' graphs and headless Chromium; axe-core comes from npm."""
+"""The site tests reuse the view tests' graphs (``chromium`` is tests/conftest.py's); axe-core comes from npm."""
 
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ def _view_conftest():
 
 
 view = _view_conftest()
-chromium = view.chromium  # the same session fixture: Debian chromium, skipped locally / failed under CI
 HOSTILE, HOSTILE_SENTENCE = view.HOSTILE, view.HOSTILE_SENTENCE
 
 

@@ -30,7 +30,8 @@
   window.nodes = new vis.DataSet(data.nodes.map(function (n) {
     return {
       id: n.id, label: n.label, shape: n.shape, value: n.value, x: n.x, y: n.y,
-      color: { background: n.color, border: "#333333", highlight: { background: n.color, border: "#000000" } },
+      color: { background: n.color, border: "#333333", highlight: { background: n.color, border: "#000000" },
+               hover: { background: n.color, border: "#000000" } },
       title: tipElement(n.tip), gk_type: n.type, gk_councils: n.councils, gk_degree: n.degree
     };
   }));
