@@ -29,7 +29,7 @@ from graphkit.analyse import Analysis, partner_communities, to_networkx
 from graphkit.analyse.centrality import betweenness_pivots
 from graphkit.analyse.convert import REFERENCE
 from graphkit.analyse.terms import entity_id, report_id
-from graphkit.model import ENTITY_TYPES, PREDICATES, SYMMETRIC_PREDICATES
+from graphkit.model import SYMMETRIC_PREDICATES
 
 __all__ = [
     "Evidence",
