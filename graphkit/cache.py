@@ -3,7 +3,8 @@
 Two kinds of entry, each a pickle named by a sha256 key:
 
 * ``extract``: a report's Extraction, keyed by the file's bytes and name, the rule data
-  (built-in and ``--rules`` folders) and the code version (graphkit's sources and ontology).
+  (every data file of the built-in and ``--rules`` folders, ``resolve/`` and ``bodies.tsv``
+  included, by content) and the code version (graphkit's sources and ontology).
 * ``graph``: a report's rendered graph and its SHACL violations, keyed by the extraction's
   key, the slice of the resolution that report uses, and whether it was validated.
 
@@ -66,7 +67,9 @@ def code_version() -> str:
 
 
 def rules_fingerprint(rules_dirs: Iterable[str | os.PathLike]) -> str:
-    """A digest of the rule data: the built-in folder and every ``--rules`` folder, in order."""
+    """A digest of the rule data: the contents of every data file (extraction rules, the bodies
+    table, the resolution data of ``resolve/``) of the built-in folder and every ``--rules``
+    folder, in order."""
     folders = [data_dir(), *(Path(d) for d in rules_dirs)]
     return digest(*(_tree_digest([f], (".jsonl", ".tsv", ".txt", ".json")) for f in folders))
 

@@ -56,13 +56,14 @@ def _progress_printer(quiet: bool):
     return bar, update
 
 
-def _run_build(paths, jobs, rules, corrections, quiet, validate=True, cache=None):
+def _run_build(paths, jobs, rules, corrections, quiet, validate=True, cache=None, min_confidence=None):
     from .pipeline import build
 
     bar, update = _progress_printer(quiet)
     with bar if bar is not None else contextlib.nullcontext():
         result = build(paths or ("seeds",), jobs=jobs, rules_dirs=rules,
-                       corrections=corrections, validate=validate, progress=update, cache=cache)
+                       corrections=corrections, validate=validate, progress=update, cache=cache,
+                       min_confidence=min_confidence)
     for failure in result.failures:
         click.echo(f"graphkit: error: {failure.message}", err=True)
     by_text: dict[str, str] = {}
@@ -72,6 +73,9 @@ def _run_build(paths, jobs, rules, corrections, quiet, validate=True, cache=None
             click.echo(f"graphkit: warning: {x.report.path} has the same text as {by_text[digest]}; "
                        "its facts are counted twice", err=True)
         by_text.setdefault(digest, x.report.path)
+    for x in result.extractions:
+        for warning in x.report.warnings:
+            click.echo(f"graphkit: warning: {warning}", err=True)
     for warning in result.resolution.warnings:
         kind = "note" if warning.startswith("correction suppress") else "warning"
         click.echo(f"graphkit: {kind}: {warning}", err=True)
@@ -86,6 +90,10 @@ _rules = click.option("--rules", "rules", multiple=True, type=click.Path(exists=
 _corrections = click.option("--corrections", type=click.Path(exists=True, dir_okay=False),
                             help="Corrections file (default: corrections.toml beside the inputs).")
 _quiet = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+_min_confidence = click.option(
+    "--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
+    help="Assert relations with confidence >= X; keep the others as candidates for review "
+         "(default 0.5; 0 asserts every relation).")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -109,20 +117,24 @@ def cli() -> None:
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Build cache folder (default: $GRAPHKIT_CACHE_DIR or ~/.cache/graphkit).")
 @click.option("--no-cache", is_flag=True, help="Build everything afresh; read and write no cache.")
+@_min_confidence
 @_quiet
-def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_cache, quiet) -> None:
+def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_cache, min_confidence, quiet) -> None:
     """Build the graph of PATHS (files or folders; default: seeds/) into --out.
 
     Writes graph.ttl (merged), graph.trig (one named graph per report), graph.jsonld,
-    analysis.json, merges.csv, texts/<report-id>.txt, manifest.json and the site (index.html,
-    report.html, network.html, councils/, entities/, assets/).
+    analysis.json, entities.csv, relations.csv, councils.csv, graph.graphml, graph.gexf,
+    graph.sqlite, merges.csv, review.csv (relations below --min-confidence),
+    texts/<report-id>.txt, manifest.json and the site (index.html, report.html, network.html,
+    councils/, entities/, assets/).
     Exits 1 when any file failed (the others are still built) or the graph does not conform
     to the shapes.
     """
     from .publishing import build_outputs
 
     cache = False if no_cache else (cache_dir or True)
-    result = _run_build(paths, jobs, rules, corrections, quiet, validate=not no_validate, cache=cache)
+    result = _run_build(paths, jobs, rules, corrections, quiet, validate=not no_validate, cache=cache,
+                        min_confidence=min_confidence)
     if result.violations:
         for v in result.violations[:50]:
             click.echo(f"graphkit: shape violation: {v}", err=True)
@@ -134,8 +146,8 @@ def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_c
     if not quiet:
         c = manifest["counts"]
         click.echo(
-            f"graphkit: {c['reports']} reports, {c['entities']} entities, {c['relations']} relations, "
-            f"{c['triples']} triples -> {out_dir}/", err=True,
+            f"graphkit: {c['reports']} reports, {c['entities']} entities, {c['relations']} relations "
+            f"({c['candidates']} candidates for review), {c['triples']} triples -> {out_dir}/", err=True,
         )
     if result.failures:
         sys.exit(1)
@@ -150,17 +162,19 @@ def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_c
 @_jobs
 @_rules
 @_corrections
+@_min_confidence
 @_quiet
-def eval_(paths, gold, out_dir, jobs, rules, corrections, quiet) -> None:
+def eval_(paths, gold, out_dir, jobs, rules, corrections, min_confidence, quiet) -> None:
     """Write each report's graph as gold-format JSON and score it against --gold.
 
-    The JSON is read back from the RDF graph by SPARQL, so it shows what the graph holds.
+    The JSON is read back from the RDF graph by SPARQL, so it shows what the graph holds:
+    asserted facts only, never candidates below --min-confidence.
     Exits 0 whatever the score; 1 only on an error.
     """
     from .evaluate import format_scores, read_back, score
     from .output import publish
 
-    result = _run_build(paths, jobs, rules, corrections, quiet, validate=False)
+    result = _run_build(paths, jobs, rules, corrections, quiet, validate=False, min_confidence=min_confidence)
     docs = read_back(result.dataset)
     publish({f"{rid}.json": json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
              for rid, doc in docs.items()}, out_dir)
@@ -337,6 +351,34 @@ def validate(graph) -> None:
     if violations:
         _fail(f"{graph}: {len(violations)} shape violations")
     click.echo(f"{graph}: conforms")
+
+
+@cli.command(name="analyse")
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out/analysis"), show_default=True, help="Folder the analysis files go to.")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed of Louvain communities and sampled betweenness (a build uses 0).")
+def analyse_(graph, out_dir, seed) -> None:
+    """Recompute the analysis of GRAPH (a built graph.trig, .ttl, .nq or .jsonld) into --out.
+
+    Writes analysis.json, entities.csv, relations.csv, councils.csv, graph.graphml, graph.gexf
+    and graph.sqlite, as `graphkit build` does (the same bytes for the same graph and seed),
+    all at once or none.
+    """
+    from .analyse import analyse as run_analysis
+    from .output import publish
+    from .query.engine import load_store
+    from .tables import analysis_files
+
+    analysis = run_analysis(load_store(graph), seed=seed)
+    if not analysis.summary["reports"]:
+        click.echo(f"graphkit: warning: {graph} holds no gk:Report; the figures are about its relations only", err=True)
+    publish(analysis_files(analysis), out_dir)
+    s = analysis.summary
+    click.echo(f"graphkit: {s['assessments']} assessed councils ({s['reports']} reports), {s['entities']} entities, "
+               f"{s['relations']} stated relations, {analysis.context['summary']['relations']} context relations "
+               f"-> {out_dir}/", err=True)
 
 
 @cli.command()

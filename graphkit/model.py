@@ -159,6 +159,8 @@ class Report:
     pages: tuple[Page, ...] = ()
     date: str | None = None  # ISO date of the assessment/publication where the text gives one
     council_aliases: tuple[str, ...] = ()  # surface forms of the council seen in the text
+    rating: str | None = None  # CQC's overall rating where the text states it ("Requires improvement")
+    warnings: tuple[str, ...] = ()  # "path:line: problem" for what was read but not used (a stray score line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +212,9 @@ class Relation:
 
     ``subject`` and ``object`` are entity keys of the same Extraction. ``evidence`` is the
     sentence text (``report.text[start:end]``). ``tone`` is "positive", "negative", "mixed"
-    or "neutral".
+    or "neutral". ``confidence`` (0-1, three decimals) is the measured precision of ``rule``
+    adjusted by the evidence (``graphkit.extract.confidence``); below the build's threshold
+    the relation is a candidate, not an asserted fact.
     """
 
     subject: str
@@ -222,6 +226,7 @@ class Relation:
     evidence: str
     rule: str
     tone: str = "neutral"
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,12 @@ class Build:
         Network metrics of the graph.
     failures : tuple of Failure
         Files that could not be read; the build goes on without them.
+    min_confidence : float
+        The threshold the graph was built with: relations at or above it are asserted facts,
+        those below it candidates (``gk:Candidate``, ``review.csv``).
+    warnings : tuple of str
+        What was read but not used (a score line no quality statement takes, a refused merge);
+        the command line prints each.
     """
 
     extractions: tuple[Extraction, ...]
@@ -66,7 +72,14 @@ class Build:
     violations: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
     cache_stats: dict[str, int] = field(default_factory=dict)
+    min_confidence: float = 0.5  # graphkit.extract.confidence.DEFAULT_MIN_CONFIDENCE
     _views: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the build read but could not use, one line each: each report's warnings ("path:line:
+        ..." for a score line no quality statement takes), then the resolution's."""
+        return tuple(w for x in self.extractions for w in x.report.warnings) + tuple(self.resolution.warnings)
 
     @property
     def reports(self):
@@ -193,7 +206,7 @@ def _process_one(path: str) -> tuple[str, Extraction | None, str | None, str, bo
     return path, extraction, None, key, False, seconds
 
 
-def _graph_one(args: tuple[Extraction, Resolution, bool, str]) -> tuple[str, Any, list[str], bool, dict]:
+def _graph_one(args: tuple[Extraction, Resolution, bool, str, float]) -> tuple[str, Any, list[str], bool, dict]:
     """Build, validate and render one report's graph (or take it from the cache)."""
     from rdflib import Graph
 
@@ -204,15 +217,15 @@ def _graph_one(args: tuple[Extraction, Resolution, bool, str]) -> tuple[str, Any
     from .rdf.namespace import report_graph_iri
     from .rdf.serialize import nt_rows, nt_term
 
-    extraction, resolution, check, key = args
+    extraction, resolution, check, key, min_confidence = args
     rid = extraction.report.report_id
-    graph_key = digest("graph", key, _slice_digest(resolution), str(check)) if key else ""
+    graph_key = digest("graph", key, _slice_digest(resolution), str(check), repr(float(min_confidence))) if key else ""
     if graph_key:
         cached = _CACHE.get("graph", graph_key)
         if cached is not None:
             return rid, cached[0], cached[1], True, {}
     t0 = time.perf_counter()
-    triples = report_triples(extraction, resolution)
+    triples = report_triples(extraction, resolution, min_confidence)
     t1 = time.perf_counter()
     violations: list[str] = []
     if check:
@@ -292,6 +305,7 @@ def build(
     validate: bool = True,
     progress: Progress | None = None,
     cache: str | os.PathLike | None | bool = None,
+    min_confidence: float | None = None,
 ) -> Build:
     """Build the partnership graph of the reports in ``paths``.
 
@@ -311,6 +325,10 @@ def build(
     cache : path, True, False or None
         The build cache folder (``True``: the default folder, see ``graphkit.cache``);
         ``None`` or ``False`` builds without a cache. Output is the same either way.
+    min_confidence : float, optional
+        Relations with at least this confidence are asserted; the others are kept as
+        candidates (default ``graphkit.extract.confidence.DEFAULT_MIN_CONFIDENCE``; 0 asserts
+        every relation).
 
     Returns
     -------
@@ -322,6 +340,12 @@ def build(
     from .rdf.assemble import Assembly
     from .resolve import find_corrections, resolve
 
+    from .extract.confidence import DEFAULT_MIN_CONFIDENCE
+
+    if min_confidence is None:
+        min_confidence = DEFAULT_MIN_CONFIDENCE
+    if not 0.0 <= min_confidence <= 1.0:
+        raise GraphkitError(f"min_confidence must be from 0 to 1, not {min_confidence}")
     timings: dict[str, float] = {}
     paths = list(paths)
     t0 = time.perf_counter()
@@ -330,8 +354,10 @@ def build(
     jobs = min(jobs, max(1, len(files)))
     rules_dirs_key = tuple(str(d) for d in rules_dirs)
     from .extract import load_rules
+    from .resolve.data import load_resolve_data
 
     load_rules(rules_dirs_key)  # a malformed rule file fails here, once, before any worker starts
+    load_resolve_data(rules_dirs_key)  # and so does a malformed resolution data file
     cache_dir = None if cache in (None, False) else str(default_cache_dir() if cache is True else cache)
     rules_key = rules_fingerprint(rules_dirs_key) if cache_dir else ""
     initargs = (rules_dirs_key, cache_dir, rules_key)
@@ -360,11 +386,11 @@ def build(
         t1 = time.perf_counter()
         if corrections is None:
             corrections = find_corrections(paths)
-        resolution = resolve(extractions, corrections)
+        resolution = resolve(extractions, corrections, rules_dirs_key)
         timings["resolve"] = time.perf_counter() - t1
 
         t2 = time.perf_counter()
-        tasks = [(x, sl, validate, keys[x.report.report_id])
+        tasks = [(x, sl, validate, keys[x.report.report_id], min_confidence)
                  for x, sl in zip(extractions, _slices(resolution, extractions))]
         graphs = _map(_graph_one, tasks, jobs, pool, progress, "graph")
         del tasks
@@ -391,6 +417,7 @@ def build(
         violations=violations,
         timings=timings,
         cache_stats=stats,
+        min_confidence=min_confidence,
     )
     assembly.render(owner=result)  # the documents, once, to files; the parts go
     result.union_store = assembly.union_store(owner=result)

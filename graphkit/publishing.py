@@ -36,6 +36,7 @@ def render_outputs(result: Build, timings: dict[str, float] | None = None) -> di
     the site's pages (``views``) and the rest (``tables``).
     """
     from .resolve import merges_csv
+    from .review import review_csv
     from .site import render_site
 
     clock = timings if timings is not None else {}
@@ -48,19 +49,22 @@ def render_outputs(result: Build, timings: dict[str, float] | None = None) -> di
     t1 = time.perf_counter()
     files.update(render_site(result.graph, result.analysis))  # index, report, network, councils/, entities/, assets/
     t2 = time.perf_counter()
-    files["analysis.json"] = json.dumps(result.analysis.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    from .tables import analysis_files
+
+    files.update(analysis_files(result.analysis))  # analysis.json, the CSV tables, GraphML, GEXF, SQLite
     files["merges.csv"] = merges_csv(result.resolution)
+    files["review.csv"] = review_csv(result.extractions, result.resolution, result.min_confidence)
     for x in result.extractions:
         files[f"texts/{x.report.report_id}.txt"] = x.report.text
     clock.update(serialise=t1 - t0, views=t2 - t1, tables=time.perf_counter() - t2)
     return files
 
 
-def _count_facts(store) -> int:
-    """Relations (gk:Fact nodes) in the built graph, after corrections."""
+def _count_facts(store, kind: str = "Fact") -> int:
+    """Relations (gk:Fact nodes, or gk:Candidate) in the built graph, after corrections."""
     from .rdf import GK
 
-    query = f"SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ ?f a <{GK.Fact}> }}"
+    query = f"SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ ?f a <{GK[kind]}> }}"
     return int(next(iter(store.query(query)))[0].value)
 
 
@@ -71,7 +75,7 @@ def _manifest(result: Build, digests: dict[str, str]) -> dict[str, Any]:
         reports.append({
             "report_id": r.report_id, "path": r.path, "sha256": r.sha256, "format": r.format,
             "encoding": r.encoding, "council": r.council, "council_gss": r.council_gss,
-            "sections": len(r.sections), "sentences": len(r.sentences),
+            "sections": len(r.sections), "sentences": len(r.sentences), "rating": r.rating,
             "entities": len(x.entities), "relations": len(x.relations),
             "text_sha256": hashlib.sha256(r.text.encode("utf-8")).hexdigest(),
         })
@@ -79,12 +83,15 @@ def _manifest(result: Build, digests: dict[str, str]) -> dict[str, Any]:
         "graphkit": __version__,
         "inputs": reports,
         "failures": [{"path": f.path, "error": f.message} for f in result.failures],
+        "warnings": list(result.warnings),
         "counts": {
             "reports": len(result.extractions),
             "entities": len(result.resolution.entities),
             "relations": _count_facts(result.union_store),
+            "candidates": _count_facts(result.union_store, "Candidate"),
             "triples": result.assembly.triples,
         },
+        "min_confidence": result.min_confidence,
         "outputs": digests,
         "libraries": _versions(),
         "timings_seconds": {k: round(v, 4) for k, v in sorted(result.timings.items())},

@@ -6,12 +6,13 @@ is installed inside the package as ``graphkit/_ontology``.
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from pathlib import Path
 
 from .errors import OntologyError
 
-__all__ = ["ontology_dir", "data_dir", "reference_dir", "queries_dir"]
+__all__ = ["ontology_dir", "data_dir", "reference_dir", "queries_dir", "file_stamps"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -38,3 +39,18 @@ def reference_dir() -> Path:
 def queries_dir() -> Path:
     """Ready SPARQL queries, one ``NAME.rq`` each."""
     return ontology_dir() / "queries"
+
+
+def file_stamps(paths) -> tuple[tuple[str, str], ...]:
+    """``(path, sha256 of its bytes)`` of each of ``paths`` (``""`` for a missing file): a cache
+    key that changes when a rule file is edited, added or removed, however quickly (file times
+    are too coarse to see two edits within a few milliseconds)."""
+    out = []
+    for p in paths:
+        try:
+            data = Path(p).read_bytes()
+        except OSError:
+            out.append((str(p), ""))
+            continue
+        out.append((str(p), hashlib.sha256(data).hexdigest()))
+    return tuple(out)

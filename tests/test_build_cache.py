@@ -72,8 +72,7 @@ def test_build_other_rules_miss_the_cache(seeds_copy, tmp_path):
     graphkit.build([seeds_copy], jobs=1, cache=tmp_path / "cache")
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "gazetteer.jsonl").write_text(
-        '{"id": "test.x", "label": "Scheme", "name": "Zebra Crossing Service"}\n', encoding="utf-8")
+    (rules / "bodies.tsv").write_text("zebra-crossing-service\tZebra Crossing Service\tScheme\tlocal\n", encoding="utf-8")
     again = graphkit.build([seeds_copy], jobs=1, cache=tmp_path / "cache", rules_dirs=[rules])
     assert again.cache_stats["extract_hits"] == 0
 

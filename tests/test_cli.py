@@ -14,7 +14,7 @@ from graphkit.cli import cli
 from .conftest import GOLD, ROOT, SEEDS
 
 GK = Namespace("https://graphkit.example/ns#")
-COMMANDS = ["build", "eval", "query", "queries", "export", "validate", "explain", "bench"]
+COMMANDS = ["build", "eval", "query", "queries", "export", "validate", "analyse", "explain", "bench"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -31,7 +31,8 @@ def test_cli_version(runner):
 
 def test_build_writes_every_output(built_out):
     for name in ["graph.ttl", "graph.trig", "graph.jsonld", "network.html", "analysis.json",
-                 "manifest.json", "merges.csv"]:
+                 "manifest.json", "merges.csv", "entities.csv", "relations.csv", "councils.csv",
+                 "graph.graphml", "graph.gexf", "graph.sqlite"]:
         assert (built_out / name).stat().st_size > 0, name
     manifest = json.loads((built_out / "manifest.json").read_text())
     assert [i["report_id"] for i in manifest["inputs"]] == sorted(p.stem for p in SEEDS.glob("*.txt"))
@@ -68,6 +69,9 @@ def test_build_is_deterministic_across_runs_and_jobs(runner, built_out, tmp_path
         assert result.exit_code == 0, result.output
         assert (out / "graph.ttl").read_bytes() == ttl
         assert (out / "graph.trig").read_bytes() == (built_out / "graph.trig").read_bytes()
+        for name in ("analysis.json", "entities.csv", "relations.csv", "councils.csv", "graph.graphml",
+                     "graph.gexf", "graph.sqlite"):
+            assert (out / name).read_bytes() == (built_out / name).read_bytes(), name
 
 
 @pytest.mark.parametrize(
@@ -215,11 +219,11 @@ def test_readme_mentions_every_command_and_ready_query():
 def test_bad_rules_file_is_one_line_error_with_any_jobs(runner, tmp_path, jobs):
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "gazetteer.jsonl").write_text("not json\n", encoding="utf-8")
+    (rules / "lexicon.jsonl").write_text("not json\n", encoding="utf-8")
     result = runner.invoke(cli, ["build", str(SEEDS), "--out", str(tmp_path / "o"), "-q", "-j", jobs,
                                  "--rules", str(rules)])
     assert result.exit_code == 1
-    assert len(result.stderr.strip().splitlines()) == 1 and "gazetteer.jsonl:1" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "lexicon.jsonl:1" in result.stderr
     assert not (tmp_path / "o" / "graph.ttl").exists()
 
 

@@ -3,7 +3,7 @@
 usage: python tools/rule_stats.py [--rules DIR] [--only seeds,synth,data,cases] [--min N]
 
 Runs read_report + extract on every development text with gold (seeds, dev-synth,
-tests/extract/data, tests/extract/cases), matches relations to gold as the scorer does, and
+tests/extract/data, tests/extract/cases, tests/extract/firstrun after its first run), matches relations to gold as the scorer does, and
 prints per rule id: relations made, correct, and which sets they fired in. A rule that fires in
 one text only, or whose output is mostly wrong, is a candidate for deletion or generalisation.
 """
@@ -36,6 +36,10 @@ def dev_sets() -> list[tuple[str, str, object, dict]]:
     for p in sorted((SHARED / "eval" / "dev-synth" / "texts").glob("*.txt")):
         g = SHARED / "eval" / "dev-synth" / "gold" / f"{p.stem}.json"
         out.append(("synth", p.stem, read_report(p), json.loads(g.read_text())))
+    for kind in ("firstrun", "firstrun2", "firstrun3"):  # development texts after their first run
+        for p in sorted((ROOT / "tests" / "extract" / kind / "texts").glob("*.txt")):
+            g = ROOT / "tests" / "extract" / kind / "gold" / f"{p.stem}.json"
+            out.append((kind, p.stem, read_report(p), json.loads(g.read_text())))
     for p in sorted((ROOT / "tests" / "extract" / "data").glob("*.txt")):
         out.append(("data", p.stem, read_report(p), json.loads(p.with_suffix(".json").read_text())))
     import casekit
@@ -65,6 +69,7 @@ def main() -> None:
             continue
         pred = to_gold_json(extract(rep, rules))
         mp = _match_entities(gold["entities"], pred["entities"])
+        types = {e["id"]: e["type"] for e in pred["entities"]}
         gkeys = {_rel_key(r["s"], r["p"], r["o"]) for r in gold["relations"]}
         seen = set()
         for r in pred["relations"]:
@@ -78,7 +83,9 @@ def main() -> None:
             tot[kind, "tp"] += ok
             tot[kind, "pred"] += 1
             if args.show is not None and r["rule"].startswith(args.show) and not ok:
-                print(f"  WRONG {kind}:{name} {r['s']} {r['p']} {r['o']} [{r['rule']}] | {r['evidence'][:160]}")
+                why = "" if a and b else " (end not in gold: " + ", ".join(
+                    f"{x}:{types.get(x)}" for x, y in ((r['s'], a), (r['o'], b)) if not y) + ")"
+                print(f"  WRONG {kind}:{name} {r['s']} {r['p']} {r['o']} [{r['rule']}]{why} | {r['evidence'][:160]}")
         tot[kind, "gold"] += len(gkeys)
         if args.missed:
             found = seen
@@ -87,7 +94,7 @@ def main() -> None:
                     print(f"  MISSED {kind}:{name} {r['s']} {r['p']} {r['o']} | {r.get('evidence', '')[:150]}")
     for rule in sorted(made, key=lambda r: -made[r]):
         print(f"{made[rule]:4d} {right[rule]:4d} {len(where[rule]):3d} texts  {rule}")
-    for kind in ("seeds", "synth", "data", "cases"):
+    for kind in ("seeds", "synth", "data", "cases", "firstrun", "firstrun2", "firstrun3"):
         if tot[kind, "gold"]:
             tp, n, g = tot[kind, "tp"], tot[kind, "pred"], tot[kind, "gold"]
             p, r = tp / max(n, 1), tp / g

@@ -6,10 +6,15 @@ One module per measure (networkx style); each works on the ``networkx.MultiDiGra
 
 from __future__ import annotations
 
+from .brokers import broker_scores
 from .centrality import centrality_scores, top_nodes
 from .communities import partner_communities
 from .convert import to_networkx
 from .counts import count_predicates, count_types
+from .coverage import assessments
+from .layers import context_edges, edge_layer, stated_network
+from .pagerank import pagerank_scores
+from .records import Records, read_records
 from .decorators import needs_types, simple_graph
 from .partners import council_partners
 from .shared import shared_mentions, shared_partners
@@ -19,6 +24,14 @@ from .tone import tone_summary
 __all__ = sorted(
     [
         "Analysis",
+        "Records",
+        "assessments",
+        "broker_scores",
+        "context_edges",
+        "edge_layer",
+        "pagerank_scores",
+        "read_records",
+        "stated_network",
         "analyse",
         "analyse_networkx",
         "centrality_scores",

@@ -18,7 +18,7 @@ __all__ = [
 ]
 
 #: Betweenness is exact up to this many nodes, then sampled from at most this many pivots (seeded).
-EXACT_BETWEENNESS_LIMIT = 500
+EXACT_BETWEENNESS_LIMIT = 2_000
 #: Sampled betweenness walks the graph once per pivot: pivots x (nodes + edges) stays under this...
 PIVOT_BUDGET = 3_000_000
 #: ...but never fewer pivots than this.
@@ -105,8 +105,8 @@ def betweenness_pivots(n_nodes: int, n_edges: int) -> int | None:
 
     Examples
     --------
-    >>> betweenness_pivots(300, 1_000) is None, betweenness_pivots(2_000, 4_000), betweenness_pivots(13_000, 40_000)
-    (True, 500, 56)
+    >>> betweenness_pivots(2_000, 6_000) is None, betweenness_pivots(3_000, 6_000), betweenness_pivots(13_000, 40_000)
+    (True, 333, 56)
     """
     if n_nodes <= EXACT_BETWEENNESS_LIMIT:
         return None

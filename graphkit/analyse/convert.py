@@ -35,14 +35,15 @@ _FACT_TERMS = {GK.subject, GK.predicate, GK.object, GK.evidence, GK.text, GK.ton
 _NOT_IDENTIFIERS = LABELS | {RDF.type} | set(_PREDICATE_IRIS)
 
 
-def to_networkx(graph: rdflib.Graph) -> nx.MultiDiGraph:
+def to_networkx(graph) -> nx.MultiDiGraph:
     """The entities of `graph` and the relations between them.
 
     Parameters
     ----------
-    graph : rdflib.Graph
+    graph : rdflib.Graph or graphkit.query.engine.OxGraph
         A merged graphkit graph (``docs/design.md``): typed entity IRIs, direct relations
-        between them, ``gk:Fact`` nodes and ``gk:Report`` nodes.
+        between them, ``gk:Fact`` nodes and ``gk:Report`` nodes. A ``gk:Candidate`` (a relation
+        below the build's confidence threshold) is no fact and is not read.
 
     Returns
     -------
@@ -215,16 +216,22 @@ class _Rows:
     rdflib call per node and property.
     """
 
-    def __init__(self, graph: rdflib.Graph) -> None:
+    def __init__(self, graph) -> None:
+        from ..query.engine import OxGraph
+
         self.graph = graph
-        self.store = _default_graph_store(graph)
+        # an OxGraph (``load_store`` of a graph file) is queried as the union of its graphs
+        self.ox = graph if isinstance(graph, OxGraph) else None
+        self.store = None if self.ox is not None else _default_graph_store(graph)
 
     def select(self, where: str, variables: str):
         text = f"SELECT {variables} WHERE {{ {where} }}"
+        n = len(variables.replace("DISTINCT", "").split())
+        if self.ox is not None:
+            return [tuple(_light(row[i]) for i in range(n)) for row in self.ox.query(text)]
         if self.store is None:
             return self.graph.query(text)
         # straight from pyoxigraph: IRIs as URIRef, literals as their plain text (all _Rows reads)
-        n = len(variables.replace("DISTINCT", "").split())
         return [tuple(_light(row[i]) for i in range(n)) for row in self.store.query(text)]
 
     def pairs(self, where: str) -> list[tuple[str, str]]:
@@ -247,9 +254,9 @@ class _Rows:
         return [(str(s), p, str(o)) for s, p, o in rows]
 
     def facts(self) -> list[tuple[str, URIRef, str, str, str, list[str]]]:
-        """Each fact: subject, predicate, object, sentence, tone and its sources, sorted."""
+        """Each asserted fact (not a gk:Candidate): subject, predicate, object, sentence, tone and its sources."""
         where = (f"?f <{GK.predicate}> ?p ; <{GK.subject}> ?s ; <{GK.object}> ?o . "
-                 f"FILTER(isIRI(?s) && isIRI(?o)) "
+                 f"FILTER(isIRI(?s) && isIRI(?o)) FILTER NOT EXISTS {{ ?f a <{GK.Candidate}> }} "
                  f"OPTIONAL {{ ?f <{GK.evidence}>/<{GK.text}> ?sentence }} OPTIONAL {{ ?f <{GK.tone}> ?tone }} "
                  f"OPTIONAL {{ ?f <{PROV.wasDerivedFrom}>|<{GK.evidence}>/<{GK.inReport}> ?src }}")
         by_fact: dict[str, list] = {}

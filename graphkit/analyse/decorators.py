@@ -47,16 +47,20 @@ def needs_types(*types: str, empty: Callable[[], Any] = dict) -> Callable[[F], F
 def simple_graph(G: nx.Graph) -> nx.Graph:
     """An undirected simple graph of `G`; ``weight`` = evidence of the merged edges (>= 1).
 
+    An edge without ``evidence`` counts its ``weight`` (so a simple graph maps to itself), else 1.
+
     >>> M = nx.MultiDiGraph(); _ = M.add_edge("a", "b", evidence=2); _ = M.add_edge("b", "a")
     >>> simple_graph(M).edges(data="weight")
     EdgeDataView([('a', 'b', 3)])
     """
-    H = nx.Graph()
+    if G.graph.get("simple_graph") is True and type(G) is nx.Graph:
+        return G  # made here already: sorted, weighted
+    H = nx.Graph(simple_graph=True)
     H.add_nodes_from(sorted(G.nodes(data=True)))
     for u, v, data in sorted(G.edges(data=True), key=lambda e: (e[0], e[1])):
         if u == v:
             continue
-        w = max(int(data.get("evidence", 1) or 0), 1)
+        w = max(int(data["evidence"] if "evidence" in data else data.get("weight", 1) or 0), 1)
         if H.has_edge(u, v):
             H[u][v]["weight"] += w
         else:

@@ -24,6 +24,7 @@ __all__ = [
     "local_name",
     "entity_id",
     "report_id",
+    "national_ids",
 ]
 
 try:  # the rdf stage's namespace, when it exists
@@ -59,3 +60,14 @@ def report_id(iri: str) -> str:
     """A report's id (``gkd:report/{id}``), else the whole IRI."""
     base = str(GKD) + "report/"
     return iri[len(base):] if iri.startswith(base) else iri
+
+
+def national_ids() -> frozenset[str]:
+    """Ids of the national bodies, funds and programmes (``graphkit/data/bodies.tsv``, scope national).
+
+    Resolution gives each one a single node for every report that names it; the analysis
+    counts them per council (see ``graphkit.analyse.layers``).
+    """
+    from ..resolve.data import national_bodies
+
+    return frozenset(b.slug for b in national_bodies())

@@ -11,7 +11,7 @@ __all__ = ["TONES", "tone_summary"]
 TONES = ("positive", "negative", "mixed", "neutral")
 
 
-def tone_summary(G: nx.Graph, predicate: str = "partnersWith") -> dict[str, object]:
+def tone_summary(G: nx.Graph, predicate: str | None = "partnersWith") -> dict[str, object]:
     """Count the tones of the facts behind `predicate` edges, overall and per council.
 
     Parameters
@@ -19,8 +19,9 @@ def tone_summary(G: nx.Graph, predicate: str = "partnersWith") -> dict[str, obje
     G : networkx.Graph
         Edges carry ``predicate`` and ``sentences`` (``(report, sentence, tone)`` triples);
         ``G.graph["report_councils"]`` maps a report id to the ids of its councils.
-    predicate : str
-        The relation to summarise.
+    predicate : str or None
+        The relation to summarise; None for every relation (each ``negative`` entry then
+        names its ``predicate``).
 
     Returns
     -------
@@ -44,7 +45,7 @@ def tone_summary(G: nx.Graph, predicate: str = "partnersWith") -> dict[str, obje
     by_council: dict[str, Counter[str]] = defaultdict(Counter)
     negative = []
     for u, v, data in G.edges(data=True):
-        if data.get("predicate") != predicate:
+        if predicate is not None and data.get("predicate") != predicate:
             continue
         for report, _, tone in data.get("sentences", ()):
             overall[tone] += 1
@@ -56,11 +57,14 @@ def tone_summary(G: nx.Graph, predicate: str = "partnersWith") -> dict[str, obje
                 for r, text, t in data.get("sentences", ())
                 if t in ("negative", "mixed")
             ]
-            negative.append({"source": u, "target": v, "tone": data["tone"], "evidence": evidence})
+            entry = {"source": u, "target": v, "tone": data["tone"], "evidence": evidence}
+            if predicate is None:
+                entry = {"source": u, "target": v, "predicate": data.get("predicate", ""), **entry}
+            negative.append(entry)
     return {
         "overall": _ordered(overall),
         "by_council": {c: _ordered(by_council[c]) for c in sorted(by_council)},
-        "negative": sorted(negative, key=lambda e: (e["source"], e["target"])),
+        "negative": sorted(negative, key=lambda e: (e["source"], e["target"], e.get("predicate", ""))),
     }
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import QUALITY_STATEMENTS
+from ..names import slugify
 from ..resources import reference_dir
 from . import genre
 
@@ -39,14 +40,14 @@ class _Council:
 
 
 def council_slug(name: str) -> str:
-    """A file-name slug of a council name.
+    """A file-name slug of a council name (``graphkit.names.slugify``).
 
     Examples
     --------
     >>> council_slug("Royal Borough of Windsor and Maidenhead")
     'royal-borough-of-windsor-and-maidenhead'
     """
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slugify(name)
 
 
 def _title_case(upper: str) -> str:

@@ -10,6 +10,6 @@
 from __future__ import annotations
 
 from .readback import read_back
-from .score import format_scores, norm, score, score_report
+from .score import format_scores, norm, relation_hits, score, score_report
 
-__all__ = ["read_back", "score", "score_report", "format_scores", "norm"]
+__all__ = ["read_back", "score", "score_report", "relation_hits", "format_scores", "norm"]

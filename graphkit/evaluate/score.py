@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import GraphkitError
-from ..labels import norm
+from ..names import norm
 
-__all__ = ["norm", "score", "score_report", "format_scores", "prf"]
+__all__ = ["norm", "score", "score_report", "format_scores", "prf", "relation_hits"]
 
 SYMMETRIC = {"partnersWith"}
 
@@ -56,6 +56,21 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
+
+
+def relation_hits(gold: dict, pred: dict) -> list[bool]:
+    """For each relation of ``pred``, in order, whether :func:`score_report` counts it as right.
+
+    Entities are matched as in ``score_report``; a relation is right when both its ends match
+    gold entities and the gold holds the triple (partnersWith in either direction).
+    """
+    mapping = _match_entities(gold["entities"], pred["entities"])
+    gold_rels = {_rel_key(r["s"], r["p"], r["o"]) for r in gold["relations"]}
+    out = []
+    for r in pred["relations"]:
+        s, o = mapping.get(r.get("s")), mapping.get(r.get("o"))
+        out.append(bool(s and o) and _rel_key(s, r.get("p"), o) in gold_rels)
+    return out
 
 
 def score_report(gold: dict, pred: dict) -> dict:

@@ -63,7 +63,7 @@ class Clause:
         return self.preps.get(name, [])
 
 
-_COORD_RE = re.compile(r"^(?:\s*,?\s*(?:and|&|or|as\s+well\s+as)?\s*(?:with\s+)?(?:the\s+)?|\s*,\s*)$")
+_COORD_RE = re.compile(r"^(?:\s*,?\s*(?:and|&|or|as\s+well\s+as)?\s*(?:with\s+)?(?:[Tt]he\s+)?|\s*,\s*)$")
 _COORD2_RE = re.compile(
     r"(?:['’]s(?:\s+[A-Za-z-]+){0,8}?)?(?:,\s*|\s+)(?:and|&)\s+(?:(?:a|an|the)\s+)?"
     r"(?:(?:[a-z-]+\s+){1,3}(?:of|from)\s+(?:the\s+)?)?")
@@ -75,6 +75,11 @@ _PAREN_RE = re.compile(r"^\s*\([^()]{1,40}\)")
 _REL_PRONOUN_RE = re.compile(r"(?:,\s*)?\b(?:which|that|whom)\s+$")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:[a-z]+ly|also|now|then|jointly|both|all|not|"
                         r"still|already|currently|directly|partly|mainly|largely|fully|wholly)\s+){0,3}$", re.I)
+# "..., which the council and the trust paid for from ...": a relative clause with its own subject
+_OWN_SUBJECT = re.compile(r"\b(?:which|that|whom)\s+(?:the\s+)?[A-Za-z][^,;]*\s$", re.I)
+_SAYS = re.compile(r"\b(?:told\s+us|said|described|reported|felt|considered|commented|explained|noted)\b", re.I)
+# an embedded relative clause or appositive that closes before the verb ("X, which covers Y and Z, ran")
+_INSIDE = re.compile(r"^[^,;]*,\s*(?:which|who|that|whose|one\s+of|part\s+of|a|an|the)\b[^,;]*$", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:[a-z]+ly\s+|also\s+|jointly\s+)?$", re.I)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:[a-z]+ly\s+|jointly\s+|help\s+)?$", re.I)
 _JOINT = re.compile(r"\b(?:jointly|together|co-?)\b", re.I)
@@ -90,7 +95,9 @@ def group_left(slots: list[Slot], idx: int, text: str, used: set[int] = frozense
     """Slot ``idx`` and the slots coordinated to its left ("A, B and C")."""
     out = [idx]
     k = idx
-    while k > 0 and k - 1 not in used:
+    if slots[idx].pronoun:
+        return out  # "..., and it funded X": "it" starts a clause
+    while k > 0 and k - 1 not in used and not slots[k - 1].pronoun:
         gap = _PAREN_RE.sub("", text[slots[k - 1].end:slots[k].start])
         if _COORD_RE.match(gap) and gap.strip() != "":
             out.insert(0, k - 1)
@@ -107,9 +114,14 @@ def group_right(slots: list[Slot], idx: int, text: str) -> list[int]:
     while k + 1 < len(slots):
         gap = _PAREN_RE.sub("", text[slots[k].end:slots[k + 1].start])
         ok = (_COORD_RE.match(gap) and gap.strip() != "") or re.fullmatch(r"\s*(?:and|,|&)\s+(?:by|with|from)\s+(?:the\s+)?", gap)
-        ok = ok or (_COORD2_RE.fullmatch(gap) and not re.search(r"\b(?:was|were|is|are|had|has|have)\b", gap))
-        if ok and gap.lstrip().startswith(",") and _CLAUSE_RE.match(text[slots[k + 1].end:]):
-            ok = False  # ", and the council delivered it": a new clause
+        ok = ok or (_COORD2_RE.fullmatch(gap) and not re.search(r"\b(?:was|were|is|are|had|has|have)\b", gap)
+                    and not (re.match(r"['’]s\b", gap) and "," in gap))  # "the council's Director of X, and Y were"
+        # "the CQC and neighbouring councils such as A and B"
+        ok = ok or re.fullmatch(r",?\s+and\s+(?:other\s+|neighbouring\s+|local\s+)?(?:[a-z-]+\s+){0,2}(?:such\s+as|including|like)\s+(?:the\s+)?",
+                                gap) is not None
+        if ok and gap.lstrip().startswith(",") and _CLAUSE_RE.match(
+                re.sub(r"^,\s*(?:a|an|the)\s[^,;]{1,60},", "", text[slots[k + 1].end:])):
+            ok = False  # ", and the council delivered it", ", and X, a charity, received": a new clause
         if ok and gap.strip() in (",", ", the") and re.match(r"['’]s\b", text[slots[k + 1].end:]):
             ok = False  # "X, the council's public health team": an appositive
         if ok:
@@ -128,10 +140,20 @@ def at(slots: list[Slot], after: list[int], pos: int) -> list[int]:
 def nearest_before(slots: list[Slot], before: list[int], used: set[int], text: str, ts: int,
                    passive: bool = False, appos: bool = False) -> int | None:
     """The name before position ``ts`` that heads its clause (skipping appositives and relatives)."""
-    for i in reversed(before):
+    for n, i in enumerate(reversed(before)):
         gap = text[slots[i].end:ts]
         if gap.count(")") > gap.count("(") and not text[:slots[i].start].rstrip().endswith("("):
             continue  # a name inside a parenthesis is not the clause's subject
+        if passive and re.match(r"\s+(?:staff|officers|colleagues|employees|representatives|workers|practitioners|teams?)\b",
+                                gap):
+            continue  # "a team of council and ICB staff hosted by": the bodies qualify the people
+        k = len(before) - 1 - n
+        if k > 0 and re.match(r"\s*,", gap) and _INSIDE.search(text[slots[before[k - 1]].end:slots[i].start]):
+            continue  # "X, which is a committee of Y, brought ...", "X, one of four groups in Y, ...": Y is inside
+        if re.search(r",\s+(?:and|but)\s+(?:the|a|an|its|their|this|these|each)\s+[a-z]", gap):
+            return None  # "..., and the role sat within ...": the clause has a subject of its own, not a name
+        if passive and i in used and re.fullmatch(r"\s*,\s*", gap):
+            return i  # "a service, Home Safe, commissioned by the council": the name right before
         if i in used and not (re.fullmatch(r"(?:\s+[a-z-]+){0,3}\s*,?\s*(?:which|who|that)\s+(?:(?:in\s+turn|also)\s+)?(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?(?:also\s+|then\s+)?", gap)
                               or (appos and re.fullmatch(r"\s*,\s*(?:(?:a|an|the)\s+[\w\s'’-]{0,40}?)?", gap))
                               or (passive and re.fullmatch(r"[^,.;]{0,20},\s*(?:a|an|the|its|their)\s+[\w\s'’-]{0,60}", gap))):
@@ -163,7 +185,7 @@ def first_after(slots: list[Slot], after: list[int], te: int, text: str, reach: 
         return None
     i = after[0]
     gap = text[te:slots[i].start]
-    if len(gap) > reach or re.search(r"[;:.]|\b(?:which|who|that|but|while|whilst|although)\b|\band\s+[a-z]+ed\b", gap):
+    if len(gap) > reach or re.search(r"[;:.]|,\s+and\b|\b(?:which|who|that|but|while|whilst|although)\b|\band\s+[a-z]+ed\b", gap):
         return None
     # "with the local authority's X team" -> X team
     if i + 1 < len(slots) and re.fullmatch(r"['’]s\s+", text[slots[i].end:slots[i + 1].start]):
@@ -209,14 +231,15 @@ def _attached(slots: list[Slot], after: list[int], text: str, start: int, prep: 
 
 # what links a noun trigger to the body it is said of: "X had a partnership with", "X, chair of",
 # "X's relationship with", "X was a member of", "X as vice-chair"
-_NOUN_OWNER = re.compile(r"^(?:['’]s\s|\s*,\s|\s*\(|\s+(?:[a-z]+\s+){0,3}?\(?(?:(?:who|which)\s+)?(?:had|has|have|having|was|"
+_NOUN_OWNER = re.compile(r"^(?:['’]s\s|\s*,\s(?!\s*(?:and|but|while|which|who|although)\b)|\s*\(|\s+(?:[a-z]+\s+){0,3}?\(?(?:(?:who|which)\s+)?(?:had|has|have|having|was|"
                          r"were|is|are|been|being|became|becomes|built|developed|maintained|enjoyed|established|formed|"
                          r"held|holds|continued|provided|provides|exercised|gave|retained|took|kept|received|receives|secured|obtained|got|won|awarded|made|makes|acted\s+as|"
                          r"served\s+as|as)\b)[^;:]{0,80}$", re.I)
 # an object is not read across a preposition ("responsibility for commissioning and for the Plan")
 _OBJECT_GAP_BLOCK = re.compile(r"\b(?:for|to|in|on|at|from|by|through|with|into|within|across|under|via|after|before|"
                                r"during|about|against|between|of)\b", re.I)
-_OBJECT_GAP_OK = re.compile(r"\b(?:range|number|variety|mix|network|group|set|series|package|suite)\s+of\b|"
+_OBJECT_GAP_OK = re.compile(r"\b(?:range|number|variety|mix|network|group|set|series|package|suite|delivery|"
+                            r"implementation|progress|development|review|spending|use)\s+(?:of|on|against)\b|"
                             r"\b(?:such\s+as|including|like|for\s+example)\b|"
                             r"\b(?:directorate|department|division|service|team|unit)s?\s+(?:in|of|at|within)\b", re.I)
 _AFTER_PREP = re.compile(r"\b(?:in|of|with|by|to|for|from|on|at|within|across|through)\s+(?:the\s+)?$", re.I)
@@ -256,7 +279,7 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
     if kind == "verb" and head in participles:
         if _BE_BEFORE.search(text[:ts]):
             passive = True
-        elif not _PERFECT_BEFORE.search(text[:ts]) and re.match(
+        elif not _PERFECT_BEFORE.search(text[:ts]) and not _OWN_SUBJECT.search(text[:ts]) and re.match(
                 r"\s+(?:[a-z]+ly\s+)?(?:" + "|".join(agent_preps) + r")\s", text[te:], re.I):
             passive = True  # "X, run by Y"
     clause = Clause("passive" if passive else "active")
@@ -268,12 +291,24 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
     left = nearest_before(slots, before, skip, text, ts, passive=passive, appos=kind != "verb")
     relative_object: list[int] = []
     left_group: list[int] = []
+    unnamed_head = False
+    relative_prep: tuple[str, list[int]] | None = None
     if left is not None:
         lone = re.search(r"\bwho\b|\(", re.sub(r"\([^()]*\)", "", text[slots[left].end:ts]))
         left_group = [left] if lone else group_left(slots, left, text, skip)
         pre = text[:slots[left_group[0]].start]
-        if not passive and left_group[0] > 0 and _REL_PRONOUN_RE.search(pre):
+        rel = _REL_PRONOUN_RE.search(pre)
+        prel = re.search(r"\b(in|through|by|with|under|for|of|from|to|on|at|via|within)\s+(?:which|whom)\s+$", pre, re.I)
+        if rel and prel:
+            rel = None  # "an arrangement in which X delivered ...": X is the subject
+            heads = [j for j in before if slots[j].end <= prel.start() and
+                     re.fullmatch(r"\s*,?\s*", text[slots[j].end:prel.start()])]
+            if heads:  # "the board, on which X sat": the board is what "on" names
+                relative_prep = (prel.group(1).lower(), group_left(slots, heads[-1], text))
+        if not passive and left_group[0] > 0 and rel and rel.start() - slots[left_group[0] - 1].end <= 2:
             relative_object = group_left(slots, left_group[0] - 1, text)  # "P, which S chaired"
+        elif not passive and rel:
+            unnamed_head = True  # "the service ..., which S ran": S acts, on a head that is not a name
         elif re.fullmatch(r"\s*,?\s+and\s+(?:[a-z]+ly\s+|also\s+|then\s+)?", text[slots[left].end:ts]) \
                 and _AFTER_PREP.search(pre):
             # "X was one of seven councils in Y and worked with Z": Y is not the subject
@@ -289,17 +324,34 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
     if kind == "phrase" and prev is not None and prev.clause.agent and left is not None \
             and left in prev.clause.agent + prev.clause.patient:
         left_group = list(prev.clause.agent)  # "X was hosted by Y on behalf of Z": Y acts for Z
+    if kind == "phrase" and prev is not None:
+        # what an adjunct phrase is about: the thing the clause before acted on, else its doer
+        # ("Y delivered the Hub under a contract with Z": the Hub; "Y ran a service under ...": Y)
+        clause.preps["theme"] = list(prev.clause.patient or prev.clause.agent)
+        clause.preps["doer"] = list(prev.clause.agent)  # never what was done: it acts for no one
+    # who says so: "X told us the council was a reliable partner"
+    said = None
+    for sm in _SAYS.finditer(text, 0, ts):
+        said = sm
+    if said is not None:
+        speaker = [i for i in before if slots[i].end <= said.start() and not re.search(r"[;:]", text[slots[i].end:said.start()])]
+        if speaker and (said.start() - slots[speaker[-1]].end) <= 60:
+            clause.preps["speaker"] = [speaker[-1]]
     if clause.infinitive and prev is not None:
         # object control: "funded X to run Y", "X was commissioned by Y to run Z", "X received a grant to run Y"
         if prev.kind == "verb" and prev.clause.voice == "active" and prev.clause.patient:
             left_group = list(prev.clause.patient)
         elif prev.subject:
             left_group = list(prev.subject)
+    if (prev is not None and left is not None and not clause.infinitive and left in prev.clause.patient
+            and prev.subject and re.match(r"\s*,?\s+and\s+", text[slots[left].end:ts])):
+        left_group = list(prev.subject)  # "A ran B and received funding from C": A receives it
     elif clause.infinitive and left is not None and before and before[-1] != left and before[-1] in used \
             and re.fullmatch(r"\s+to\s+", text[slots[before[-1]].end:ts]):
         left_group = [before[-1]]
     if kind == "noun" and left_group and not relative_object and not clause.infinitive \
-            and not _NOUN_OWNER.match(text[slots[left_group[-1]].end:ts]):
+            and not _NOUN_OWNER.match(text[slots[left_group[-1]].end:ts]) \
+            and not re.search(r"\b(?:its|their)\s+(?:[a-z-]+\s+){0,2}$", text[slots[left_group[-1]].end:ts]):
         if not text[slots[left_group[-1]].end:ts].strip():
             clause.preps["name"] = [left_group[-1]]  # "the Home First arrangement with X": the noun's name
         left_group = []  # a noun is said of a body only through "had", "was", an appositive or "'s"
@@ -329,11 +381,13 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
         clause.patient = relative_object or left_group
     else:
         clause.agent = left_group
-        clause.patient = relative_object or right_group
+        clause.patient = relative_object or ([] if unnamed_head else right_group)
         if relative_object:
             tail = te
     if last_word in PREPOSITIONS and right_group:
         clause.preps[last_word] = right_group
+    if relative_prep is not None:
+        clause.preps[relative_prep[0]] = relative_prep[1]
     # comitative: "... together with B", "... alongside B", later in the clause
     for cm in _COMITATIVE_ANY.finditer(text, tail):
         if re.search(r"[;:]|,\s+and\b|\b(?:which|who|but|while|whilst|although)\b", text[tail:cm.start()]) or any(
@@ -348,7 +402,7 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
     # prepositional attachments later in the clause
     for prep in sorted(preps):
         if prep in clause.preps:
-            continue
+            continue  # read already (the trigger's own preposition, a prepositional relative)
         found = _attached(slots, after, text, te, prep, len(text))
         if found is not None:
             clause.preps[prep] = group_right(slots, found[0], text)

@@ -26,7 +26,8 @@ def extract(report: Report, rules: Rules | None = None) -> Extraction:
     Returns
     -------
     Extraction
-        Entities (one per real body), relations with evidence sentences, quantities.
+        Entities (one per real body), relations with evidence sentences and a confidence
+        (``graphkit.extract.confidence``), quantities.
 
     Examples
     --------
@@ -53,6 +54,9 @@ def extract(report: Report, rules: Rules | None = None) -> Extraction:
     relations, promoted = find_relations(report, per_sentence, table, rules, sats)
     entities, keymap = build_entities(report, table)
     relations = tuple(r for r in (r.rekey(keymap) for r in relations) if r is not None)
+    from .confidence import score_relations
+
+    relations = score_relations(report, entities, relations)
     from .quantities import find_quantities
 
     quantities = find_quantities(report, entities, relations)

@@ -16,7 +16,7 @@ __all__ = ["Group", "EntityTable", "group_mentions", "council_official"]
 
 _BODY_WORDS = frozenset({"partnership", "board", "trust", "council", "alliance", "executive", "forum", "group",
                          "network", "collective", "association", "centre", "committee", "panel", "assembly"})
-_RULE_RANK = {"ent.national": 0, "ent.head": 1, "ent.prefix": 2, "ent.lower": 3, "ent.appos": 4, "abbr": 5}
+_RULE_RANK = {"ent.known": 0, "ent.head": 1, "ent.prefix": 2, "ent.lower": 3, "ent.appos": 4, "abbr": 5}
 
 
 @lru_cache(maxsize=4096)
@@ -132,7 +132,7 @@ def group_mentions(report: Report, cands: list[tuple[Candidate, int]], rules: Ru
             gk.merged_into = target
     # pass 2: council aliases and the council's place name
     for c, si in cands:
-        if council_key and (c.kind == "council" or (c.kind == "place" and c.name == council_name)):
+        if council_key and (c.kind in ("council", "role") or (c.kind == "place" and c.name == council_name)):
             groups[council_key].mentions.append((c, si))
     # pass 3: acronyms
     initials = _Initials(cands)
@@ -289,6 +289,8 @@ def build_entities(report: Report, table: EntityTable) -> tuple[list, dict[str, 
         keymap[g.key] = key
         seen: dict[tuple[int, int], Mention] = {}
         for c, si in g.mentions:
+            if c.kind == "role":
+                continue  # "the Principal Social Worker" stands for the council in relations, is no name of it
             seen.setdefault((c.start, c.end), Mention(c.start, c.end, c.text, si, c.rule))
         mentions = tuple(sorted(seen.values(), key=lambda m: (m.start, m.end)))
         aliases = sorted({m.text for m in mentions} | set(g.names) - {name})

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from ..model import Extraction
+from .confidence import DEFAULT_MIN_CONFIDENCE
 
 __all__ = ["to_gold_json"]
 
 
-def to_gold_json(x: Extraction) -> dict:
+def to_gold_json(x: Extraction, min_confidence: float | None = None) -> dict:
     """``{"report", "council", "entities": [...], "relations": [...]}`` for one extraction.
+
+    Only asserted relations are exported: those whose confidence is at least
+    ``min_confidence`` (default ``DEFAULT_MIN_CONFIDENCE``; 0 exports every relation).
 
     Examples
     --------
@@ -18,9 +22,12 @@ def to_gold_json(x: Extraction) -> dict:
     'snippet'
     """
     council = next((e.name for e in x.entities if e.is_council), x.report.council)
+    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     seen: set[tuple[str, str, str]] = set()
     rels = []
     for r in x.relations:
+        if r.confidence < threshold:
+            continue
         k = (r.subject, r.predicate, r.object)
         if r.predicate == "partnersWith":
             k = (min(r.subject, r.object), r.predicate, max(r.subject, r.object))
@@ -28,7 +35,7 @@ def to_gold_json(x: Extraction) -> dict:
             continue
         seen.add(k)
         rels.append({"s": r.subject, "p": r.predicate, "o": r.object, "evidence": r.evidence[:200],
-                     "tone": r.tone, "rule": r.rule})
+                     "tone": r.tone, "rule": r.rule, "confidence": r.confidence})
     return {
         "report": x.report.report_id,
         "council": council,

@@ -22,6 +22,11 @@ Adverbs ("worked closely with") and an article ("was a member of") may stand bet
   passive one, the object of a trigger ending in a preposition);
 * a preposition ("with", "through", "from", "on", ...): the name after it, later in the clause;
 * ``name``: the name right before a noun trigger ("the Home First arrangement with X");
+* ``theme``: for a phrase trigger, what the clause before acted on, else its doer ("Y delivered
+  the Hub under a contract with Z": the Hub);
+* ``doer``: for a phrase trigger, who acted in the clause before ("Y ran it on the council's behalf": Y);
+* ``speaker``: the body whose words the clause reports ("X told us the council was a good partner": X);
+* ``council``: the assessed council, which a construction implies ("X, a joint programme with Y");
 * several joined by ``+`` ("agent+patient"); the same role on both sides makes every pair
   of its list (symmetric predicates only).
 
@@ -53,7 +58,7 @@ PREPOSITIONS: frozenset[str] = frozenset(
     {"with", "by", "through", "from", "on", "of", "in", "for", "to", "between", "alongside", "within", "into", "via",
      "under", "across", "among", "amongst", "using"})
 #: Every role name.
-ROLES: frozenset[str] = frozenset({"agent", "patient", "name"}) | PREPOSITIONS
+ROLES: frozenset[str] = frozenset({"agent", "patient", "name", "theme", "doer", "speaker", "council"}) | PREPOSITIONS
 SYMMETRIC: frozenset[str] = frozenset({"partnersWith"})
 _KINDS = ("verb", "noun", "phrase")
 _KEYS = frozenset({"id", "predicate", "subject", "object", "by", "voice", "types", "if_object", "implicit",
@@ -202,9 +207,9 @@ def parse_frame(path: Path, n: int, obj: dict) -> Frame:
     if implicit and "agent" not in subject:
         raise _fail(path, n, "'implicit' fills the agent, but the subject does not read the agent")
     implicit_object = obj.get("implicit_object")
-    if implicit_object is not None and implicit_object not in ENTITY_TYPES:
-        raise _fail(path, n, f"'implicit_object' is an entity type (the last one mentioned fills an empty object); "
-                             f"choose from: {', '.join(ENTITY_TYPES)}")
+    if implicit_object is not None and implicit_object not in ENTITY_TYPES and implicit_object != "council":
+        raise _fail(path, n, f"'implicit_object' is 'council' (the assessed council) or an entity type (the last "
+                             f"one mentioned fills an empty object); choose from: council, {', '.join(ENTITY_TYPES)}")
     promote = obj.get("promote", {})
     if not isinstance(promote, dict) or set(promote) - {"subject", "object"} or any(
             t not in ENTITY_TYPES for t in promote.values()):
@@ -257,7 +262,7 @@ def verb_forms(lemma: str, irregular: dict[str, tuple[str, ...]]) -> tuple[froze
 
 
 def _word_re(word: str) -> str:
-    return re.escape(word).replace(r"\-", "[- ]?").replace("'", "['’]")
+    return re.escape(word).replace(r"\-", "-?").replace("'", "['’]")
 
 
 def _plural_re(word: str) -> str:

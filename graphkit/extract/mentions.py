@@ -11,10 +11,11 @@ relation stage may still promote an untyped run that fills an argument slot).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..ingest.alternation import literal_alternation
+from .knowledge import icb_areas, comma_places, reference_orgs, reference_places
 from .names import clean_name
 from .prefilter import sentence_patterns
 from .rules import Head, Known, Rules
@@ -52,7 +53,7 @@ class Candidate:
     label: str | None
     rule: str
     name: str  # naming form (acronyms in brackets, quotes removed)
-    kind: str = "name"  # name | acronym | council | anaphor | place | untyped
+    kind: str = "name"  # name | acronym | council | role | anaphor | place | untyped
     acronym: str | None = None  # acronym defined right after this name, e.g. "TEWV"
     keep_head: bool = True
     canon: str | None = None  # canonical name for grouping (gazetteer entries)
@@ -121,7 +122,16 @@ def _tables(rules: Rules):
         "generic": words("not_name_word"),
         "roles": words("not_name"),
         "bad_heads": words("not_name_head"),
+        "site_heads": words("site_head"),
         "head_words": frozenset(h.words[-1] for h in rules.heads if h.label not in WEAK_SPLIT_LABELS),
+        "head_words_all": frozenset(h.words[-1] for h in rules.heads),
+        "places": words("place_name") | reference_places(),
+        "collective_re": _collective_tail(words("collective_head")),
+        "place_head": rules.cues_of("place_head"),
+        "place_before": rules.cues_of("place_before"),
+        "collective_phrase": rules.cues_of("collective_phrase"),
+        "desc_after": rules.cues_of("describe_after"),
+        "desc_before": rules.cues_of("describe_before"),
         "head_cache": {},  # tuple of words -> _head_label's answer
     }
 
@@ -150,6 +160,9 @@ _COUNCIL_FORM_RE = re.compile(
     r"^(?:the\s+)?(?:(?:London|Royal)\s+Borough\s+of\s+|City\s+of\s+)?(.+?)"
     r"(?:\s+(?:Metropolitan\s+Borough|Metropolitan\s+District|Borough|County|City|District|Unitary)?\s*Council)?$"
 )
+
+
+_COUNCIL_OF_RE = re.compile(r"\b(?:[Tt]he\s+)?council\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
 def council_official(surface: str) -> str | None:
@@ -182,6 +195,12 @@ def _find_head(words: list[str], tabs) -> tuple[Head | None, int]:
             continue
         for h, n, hlow in tabs["heads_low"]:
             if n <= len(words) and cand[-n:] == hlow:
+                if h.icb_area_label is not None:
+                    area = re.sub(r"\([^()]*\)", " ", " ".join(low[:-n]))  # "(llr)"
+                    area = " ".join(area.replace("&", "and").replace(",", " ").split())
+                    area = re.sub(r"^(?:the |nhs )+", "", area)
+                    if area in icb_areas():
+                        return replace(h, label=h.icb_area_label), n
                 return h, n
     return None, 0
 
@@ -232,6 +251,19 @@ def _runs(toks: list[_Tok], text: str) -> list[tuple[int, int]]:
     return runs
 
 
+def _place_list_name(prev_words: list[str], words: list[str], tabs) -> bool:
+    """ "Age UK Hillingdon" + "Harrow and Brent": a prefixed name continued by a list of places."""
+    pre = _prefix_label(prev_words, tabs)
+    if pre is None:
+        return False
+    cp = council_places()[0]
+    def place(p: str) -> bool:
+        return bool(p) and (p in cp or p in tabs["places"])
+
+    rest = " ".join(words)
+    return place(" ".join(prev_words[len(pre.words):])) and (place(rest) or all(place(p) for p in rest.split(" and ")))
+
+
 def _merge_comma_lists(runs: list[tuple[int, int]], toks: list[_Tok], text: str, tabs) -> list[tuple[int, int]]:
     """Join "Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust" style names."""
     out: list[tuple[int, int]] = []
@@ -243,6 +275,10 @@ def _merge_comma_lists(runs: list[tuple[int, int]], toks: list[_Tok], text: str,
             head, _ = _head_label(words, tabs)
             prev_words = [t.text for t in toks[pi:pj]]
             prev_head, _ = _head_label(prev_words, tabs)
+            if between == ", " and "and" in words and _place_list_name(prev_words, words, tabs):
+                out.pop()  # "Age UK Hillingdon, Harrow and Brent": one charity named for three places
+                r = (pi, r[1])
+                continue
             if (between in (", ", ", and ") and (pj - pi <= 3 or (prev_words[0] == "NHS" and pj - pi <= 8))
                     and prev_head is None
                     and (head is not None or (  # "Energize Shropshire, Telford and Wrekin, a charity"
@@ -267,6 +303,13 @@ def _whole_is_board(words: list[str], tabs) -> bool:
     return h is not None and h.label == "Board"
 
 
+def _inside_place(words: list[str], k: int) -> bool:
+    """``words[k]`` ("and") is inside a council place name ("Redcar and Cleveland")."""
+    places = council_places()[0]
+    return any(" ".join(words[k - a:k + 1 + b]) in places for a in (1, 2, 3) for b in (1, 2, 3)
+               if k - a >= 0 and k + 1 + b <= len(words))
+
+
 def _single_item(words: list[str], prev_words: list[str]) -> bool:
     """In "A, B and C Head", B is one word or a place: a comma name, not a list of names."""
     stop = min(i for i, w in enumerate(words) if w in ("and", ","))
@@ -289,10 +332,24 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
             right_named = rh is not None or _prefix_label(rest, tabs) is not None or " ".join(rest) in tabs["known"] or any(
                 " ".join(rest[:n]) in tabs["known"] for n in range(1, len(rest) + 1))
             left_place = " ".join(left) in council_places()[0]
-            if ((strong and (right_named or w in ("and", "&"))) or (w in ("and", "&") and words[k + 1] == "the" and (
+            complete = (" ".join(left) in tabs["known"]  # "NHS England for the ... Pilot"
+                        or (pl is not None and " ".join(left[len(pl.words):]) in council_places()[0])  # "Healthwatch Rochdale"
+                        or (len(left) == 1 and _is_acronym(left[0])))  # "TWIPP with the ICB"
+            right_place = (" ".join(rest) in council_places()[0] or " ".join(rest) in tabs["places"]
+                           or (rest and rest[0] in ("District", "Districts", "Borough", "County", "City")))
+            if (complete and (right_named or w in ("and", "&", "with")) and w != "the" and not right_place) or (
+                    w in ("on", "with", "at") and h is not None and right_named) or (  # "HCRG Care Group on the X Service"
+                    w in ("and", "&") and words[k + 1] == "the" and h is not None and h.label != "LocalAuthority") or (
+                    (strong and (right_named or w in ("and", "&"))) or (w in ("and", "&") and words[k + 1] == "the" and (
                     left_place or pl is not None and pl.label != "NHSBody")) or (w in ("and", "&") and (
                     (len(left) == 1 and _is_acronym(left[0]))
                     or (pl is not None and rh is not None and rh.label != pl.label)
+                    or (len(left) >= 2 and len(rest) >= 2 and rh is not None and not _inside_place(words, k) and (
+                        (words[i] == words[k + 1] and h is not None)  # "Darlington CVS and Darlington Carers Centre"
+                        or (pl is not None and pl.label != "NHSBody")))  # "Age UK Leeds and Leeds Carers Centre"
+                    or (len(left) >= 2 and len(rest) >= 2 and words[k - 1] == words[j - 1]
+                        and any(x in tabs["head_words_all"] for x in left[1:])
+                        and any(x in tabs["head_words_all"] for x in rest[1:]))  # "A Action Kent and B Action Kent"
                     or " ".join(left) in tabs["known"]
                     or (rest and (len(left) >= 2 or h is not None or rest[0] == "NHS")
                         and not _whole_is_board(words[i:j], tabs) and (
@@ -316,6 +373,84 @@ def _split_run(i: int, j: int, toks: list[_Tok], tabs) -> list[tuple[int, int]]:
 _NUMBER_WORDS = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
 
 
+_ROLE_PREPS = frozenset({"of", "for", "at"})
+
+
+def _past_role(i: int, j: int, toks: list[_Tok], tabs) -> int:
+    """Where the body a role title names begins ("Chief Executive of Healthwatch Kent" ->
+    "Healthwatch Kent"); ``i`` when the run is no role, or the rest names no typed body."""
+    words = [t.text for t in toks[i:j]]
+    roles = tabs["roles"]
+    if not any(w in roles or " ".join(words[k:k + 2]) in roles for k, w in enumerate(words)):
+        return i
+    for m, w in enumerate(words):
+        if w not in _ROLE_PREPS or m == 0 or not any(x in roles for x in words[:m]):
+            continue
+        k = m + 1
+        while k < len(words) and words[k] in ("the", "The"):
+            k += 1
+        if " ".join(words[:k]).strip() in roles or " ".join(words) in roles:
+            return i  # a role title of its own: "Director of Public Health"
+        rest = [re.sub(r"['’]s$", "", x) for x in words[k:]]
+        if not rest or "at" in rest or any(x in roles for x in rest):
+            continue
+        h, hn = _head_label(rest, tabs)
+        bad = rest[-1] in tabs["bad_heads"] or " ".join(rest[-2:]) in tabs["bad_heads"]
+        # a department-like object ("Director of Adult and Health Services") names no body
+        distinct = any(x not in tabs["generic"] and x not in CONNECTORS for x in rest[:len(rest) - hn])
+        if ((h is not None and hn < len(rest) and not bad and (h.label != "Scheme" or distinct))
+                or _prefix_label(rest, tabs) is not None
+                or " ".join(rest) in tabs["known"] or council_official(" ".join(rest)) is not None):
+            return i + k
+    return i
+
+
+def _protect(runs: list[tuple[int, int]], toks: list[_Tok], text: str) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Runs with each organisation name of the reference data as one run, kept whole (commas and
+    all: "Wrightington, Wigan and Leigh NHS Foundation Trust"), and the set of those runs."""
+    _, org_re = reference_orgs()
+    if org_re is None or not runs:
+        return runs, set()
+    at_start = {t.start: k for k, t in enumerate(toks)}
+    at_end = {t.end: k for k, t in enumerate(toks)}
+    whole: set[tuple[int, int]] = set()
+    for m in org_re.finditer(text):
+        a, b = at_start.get(m.start()), at_end.get(m.end())
+        if a is not None and b is not None and b > a:
+            whole.add((a, b + 1))
+    place_re = comma_places()
+    if place_re is not None and "," in text:
+        run_of = {k: (i, j) for i, j in runs for k in range(i, j)}
+        for m in place_re.finditer(text):
+            a = at_start.get(m.start())
+            b = at_end.get(m.end())
+            if a is None or b is None or b + 1 not in run_of or any(a < x[1] and x[0] <= b for x in whole):
+                continue
+            whole.add((a, run_of[b + 1][1]))  # "Bristol, North Somerset and South Gloucestershire Integrated Care Partnership"
+    if not whole:
+        return runs, set()
+    cover = {k for a, b in whole for k in range(a, b)}
+    out = list(whole)
+    for i, j in runs:
+        k = i
+        while k < j:
+            if k in cover:
+                k += 1
+                continue
+            lo = k
+            while k < j and k not in cover:
+                k += 1
+            hi = k
+            while hi > lo and not _is_cap(toks[hi - 1].text):
+                hi -= 1  # "Kent County Council and" before a whole name
+            while lo < hi and not _is_cap(toks[lo].text):
+                lo += 1
+            if lo < hi:
+                out.append((lo, hi))
+    out.sort()
+    return out, whole
+
+
 def _strip_lead(i: int, j: int, toks: list[_Tok], tabs) -> int:
     while i < j - 1 and (toks[i].text in tabs["lead"] or toks[i].text.lower() in {"the"}):
         if toks[i].text in _NUMBER_WORDS and toks[i + 1].text not in CONNECTORS:
@@ -331,21 +466,120 @@ _APPOS_STOP = frozenset({"of", "for", "with", "that", "which", "who", "run", "de
                          "and", "was", "were", "is", "are", "had", "has"})
 
 
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "our", "his", "her", "this", "that"})
+
+
 def _appositive(text: str, end: int, tabs) -> Head | None:
     """Type from ", a volunteer befriending scheme run by ..." right after a name."""
     m = re.match(r",\s+(?:an?|the|one\s+of\s+the|[A-Za-z]+['’]s|its|their)\s+([^,.;()]{1,80})", text[end:])
-    if not m:
-        return None
+    return _desc_head(m.group(1), tabs) if m else None
+
+
+def _desc_head(desc: str, tabs) -> Head | None:
+    """The appositive head (``appositives.jsonl``) of a describing phrase ("the council's contact centre")."""
+    raw = desc.split()
     words: list[str] = []
-    for w in m.group(1).lower().split():
-        if w in _APPOS_STOP:
+    for k, w in enumerate(raw):
+        low = w.lower()
+        if low in _APPOS_STOP:
+            if low == "and" and k + 1 < len(raw) and raw[k + 1][:1].islower() and raw[k + 1] not in _DETERMINERS | _APPOS_STOP:
+                continue  # "information and advice hub": one modifier
             break
-        words.append(re.sub(r"['’]s$", "", w))
-    for k in range(len(words), 0, -1):
-        for h, n, hwords in tabs["appos_l"]:
-            if k >= n and words[k - n:k] == hwords:
-                return h
+        words.append(re.sub(r"['’]s$", "", low))
+    for cand in (words, [w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w for w in words]):
+        for k in range(len(cand), 0, -1):  # then singular: "one of the council's prevention programmes"
+            for h, n, hwords in tabs["appos_l"]:
+                if k >= n and cand[k - n:k] == hwords:
+                    return h
     return None
+
+
+def _described(text: str, start: int, end: int, tabs) -> Head | None:
+    """Type from a description of the name at ``text[start:end]``: a parenthetical ("X (a local
+    charity)"), a copula ("X was the council's contact centre") or "called"/"known as" before it
+    ("a service called X"); the constructions are ``describe_*`` lexicon cues, the heads appositives."""
+    for c in tabs["desc_after"]:
+        m = c.pattern.match(text, end)
+        if m:
+            h = _desc_head(m.group("desc"), tabs)
+            if h is not None:
+                return Head(f"{h.id}+{c.id.rsplit('.', 1)[-1]}", h.label, h.words, h.keep)
+    before = text[max(0, start - 120):start]
+    for c in tabs["desc_before"]:
+        m = c.pattern.search(before)
+        if m:
+            h = _desc_head(m.group("desc"), tabs)
+            if h is not None:
+                return Head(f"{h.id}+{c.id.rsplit('.', 1)[-1]}", h.label, h.words, h.keep)
+    return None
+
+
+def _plural_parts(text: str, s: int, e: int, lh: Head, tabs, places: dict) -> list[tuple[int, int]]:
+    """Spans of the names coordinated before a plural lowercase head ("the Home First and Rapid
+    Response services"), when each is a name of its own (not only generic words, not a place)."""
+    plural = lh.words[-1]
+    if not plural.endswith("s") or not any(h.words[:-1] + (h.words[-1] + "s",) == lh.words for h in tabs["lower"]):
+        return []
+    out = []
+    for m in re.finditer(r"[^,&]+?(?=\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+|$)", text[s:e]):
+        part = m.group().strip()
+        part = re.sub(r"^(?:and|&)\s+", "", part)
+        if not part:
+            continue
+        ps = s + m.start() + m.group().index(part)
+        out.append((ps, ps + len(part)))
+    if len(out) < 2:
+        return []
+    for ps, pe in out:
+        words = [w for w in text[ps:pe].split() if w not in CONNECTORS]
+        if (not words or all(w in tabs["generic"] for w in words) or not all(_is_cap(w) for w in words)
+                or text[ps:pe] in places or text[ps:pe] in tabs["places"]):
+            return []
+    return out
+
+
+def _place_use(text: str, start: int, end: int, tabs) -> bool:
+    """A name used as an area: "in North Yorkshire", "Berkshire West place", "the Wirral peninsula"."""
+    if any(c.pattern.match(text, end) for c in tabs["place_head"]):
+        return True
+    before = text[max(0, start - 40):start]
+    return any(c.pattern.search(before) for c in tabs["place_before"])
+
+
+def _collective_tail(heads: frozenset[str]) -> re.Pattern | None:
+    """After a name: more coordinated items, an optional "(ACRONYM)" and a collective head
+    (", community and social enterprise (VCSE) sector")."""
+    if not heads:
+        return None
+    item = r"[A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+){0,2}"
+    sep = r"(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)"
+    alt = "|".join(sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?P<items>(?:{sep}{item})*?)(?P<acr>\s*\(\s*[A-Za-z&]{{2,8}}\s*\)|\))?\s+(?i:{alt})\b")
+
+
+def _collective_spans(accepted: list[tuple], text: str, tabs, typed) -> list[tuple[int, int]]:
+    """Coordinations that end in a collective head ("Voluntary, Community and Social Enterprise
+    (VCSE) sector", "health, care and housing partners"): one collective phrase, not bodies.
+    Each name in the phrase must be untyped (``typed(a)`` is false) and no known name is inside."""
+    tail = tabs["collective_re"]
+    if tail is None:
+        return []
+    out: list[tuple[int, int]] = []
+    for a in accepted:
+        s, e = a[0], a[1]
+        if typed(a) or any(bs <= s < be for bs, be in out):
+            continue
+        m = tail.match(text, e)
+        if not m:
+            continue
+        coordinated = bool(m.group("items")) or bool(m.group("acr")) or re.search(r"\s(?:and|&|or)\s", text[s:e])
+        inside = [b for b in accepted if s <= b[0] and b[1] <= m.end()]
+        if not coordinated or any(typed(b) for b in inside):
+            continue
+        if tabs["known_re"] is not None and tabs["known_re"].search(text, s, m.end()):
+            continue
+        out.append((s, m.end()))
+    return out
 
 
 def _lower_head(text: str, end: int, tabs, multi: bool = True) -> tuple[Head | None, int]:
@@ -384,10 +618,13 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         out.append(Candidate(offset + s, offset + e, text[s:e], label, rule, name, kind, acronym, keep, canon))
         taken.append((s, e))
 
-    runs = _merge_comma_lists(_runs(toks, text), toks, text, tabs)
+    runs, whole = _protect(_merge_comma_lists(_runs(toks, text), toks, text, tabs), toks, text)
     inner_acronyms: dict[str, str] = {}
     pieces: list[tuple[int, int]] = []
     for i, j in runs:
+        if (i, j) in whole:
+            pieces.append((i, j))  # a name of the reference data: never split
+            continue
         # sentence-initial common words: "Relationships with X", "Oversight of the X"
         if i == 0 or (i == 1 and toks[0].text in "-•*–"):
             k = i
@@ -405,6 +642,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
     accepted: list[tuple] = []
     for i, j in pieces:
         i = _strip_lead(i, j, toks, tabs)
+        if (i, j) not in whole:
+            i = _past_role(i, j, toks, tabs)  # "Chief Executive of X": X, not the role
         if i >= j:
             continue
         s, e = toks[i].start, toks[j - 1].end
@@ -415,6 +654,9 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         if not surface:
             continue
         h0, hn0 = _head_label(words, tabs)
+        if words[-1] in tabs["site_heads"] and not any(w.lower() in ("from", "to", "at") for w in words):
+            blocked.append((s, e))  # "Whiston Hospital": a site, not a body ("Home From Hospital" is a scheme)
+            continue
         if ((words[-1] in tabs["bad_heads"] or " ".join(words[-2:]) in tabs["bad_heads"]) and not (h0 is not None and hn0 >= 2)) or (any(w in tabs["roles"] for w in (words[0], words[-1]))
                                                and _lower_head(text, e, tabs)[0] is None):
             blocked.append((s, e))
@@ -453,6 +695,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                 # "Carers Trust East Midlands": a local branch of a known body
                 accepted = [a if not (a[0] == s and a in outer) else (a[0], a[1], a[2], Head(k.id, k.label, ())) for a in accepted]
                 continue
+            if any(_appositive(text, a[1], tabs) or _described(text, a[0], a[1], tabs) for a in outer):
+                continue  # "Shared Lives Plus, which is a national charity": the described name, whole
             accepted = [a for a in accepted if a not in outer]
             k = tabs["known"][m.group()]
             name = k.name if m.group() != k.name and m.group() in k.aliases and len(m.group()) <= 6 else m.group()
@@ -481,6 +725,22 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
         accepted = [a for a in accepted if not (a[0] < m.end() and m.start() < a[1])]
         add(m.start(), stop, label, rule, clean_name(text[m.start():stop] if keep else inner), "name", keep=keep)
 
+    # "the council of Rutland": that place's council, not the assessed one's alias
+    for m in _COUNCIL_OF_RE.finditer(text):
+        pm = place_re.match(text, m.end())
+        if pm and free(m.start(), pm.end()):
+            add(m.start(), pm.end(), "LocalAuthority", "ent.council.of_place", lookup[pm.group()])
+
+    def typed(a: tuple) -> bool:
+        surface = text[a[0]:a[1]]
+        return (a[3] is not None or _prefix_label(a[2], tabs) is not None or surface in tabs["known"]
+                or clean_name(surface) in lookup)
+
+    blocked.extend(_collective_spans(accepted, text, tabs, typed))
+    for c in tabs["collective_phrase"]:  # "Voluntary, Community and Social Enterprise": the sector, no body
+        for m in c.pattern.finditer(text):
+            if not any(a[0] < m.end() and m.start() < a[1] and (a[0] < m.start() or a[1] > m.end()) for a in accepted):
+                blocked.append(m.span())
     for s, e, words, h in accepted:
         if not free(s, e):
             continue
@@ -537,6 +797,14 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             lh, lstop = _lower_head(text, after, tabs, multi=len(words) > 1 and s > 0)
             if lh is not None and label is None and re.search(r"\b(?:a|an|any|no)\s+$", text[:s]):
                 continue  # "a British Sign Language service": a kind of service, not a named one
+            if lh is not None and label is None and all(
+                    p in lookup or p in tabs["places"] for p in re.split(r"\s*(?:,|\band\b|&)\s*", name) if p):
+                continue  # "the Kent and Medway services": services of places, no name
+            parts = _plural_parts(text, s, e, lh, tabs, lookup) if lh is not None and not am and h is None else []
+            if parts:  # "the Home First and Rapid Response services": two services
+                for ps, pe in parts:
+                    add(ps, pe, lh.label, lh.id, clean_name(text[ps:pe]), "name", None, lh.keep)
+                continue
             if lh is not None:
                 label, rule, keep = lh.label, lh.id, lh.keep
                 if lh.keep and not am:
@@ -544,6 +812,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
                     e = lstop
             else:
                 ap = _appositive(text, after, tabs)
+                if ap is None and label is None:
+                    ap = _described(text, s, after, tabs)
                 if ap is not None:
                     label, rule = ap.label, ap.id
         if label is None and re.match(r"\s+(?:staff|colleagues|leaders|managers|workers|clinicians|nurses|doctors)\b", text[e:]):
@@ -561,10 +831,17 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             # a run made of council places: "Middlesbrough and Redcar and Cleveland"
             places = list(place_re.finditer(surface))
             rest = place_re.sub("", surface)
-            if places and not re.sub(r"\b(?:and|&|the)\b|[\s,]", "", rest):
+            other = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", rest) if p.strip()]
+            if other and all(p.strip() in tabs["places"] for p in other):
+                rest = ""  # "Harrogate and Selby", "Leeds and the Dales": places only
+            if (places or other) and not re.sub(r"\b(?:and|&|the)\b|[\s,]", "", rest):
+                if _place_use(text, s, e, tabs):
+                    continue  # "across Rutland and Leicestershire": an area, not councils
                 for pm in places:
                     add(s + pm.start(), s + pm.end(), "LocalAuthority", "ent.council.place", lookup[pm.group()], "place")
                 continue
+            if name in tabs["places"] or any(c.pattern.match(text, e) for c in tabs["place_head"]):
+                continue  # a town, region or area ("Berkshire West place"), not a body
             kind = "untyped"
         else:
             kind = "name"
@@ -578,7 +855,9 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             if s == e or any(ts < e and s < te for ts, te in taken):
                 continue
             kind = "council" if c.kind == "council_alias" else c.kind
-            add(s, e, "LocalAuthority" if kind == "council" else c.label, c.id, m.group(), kind)
+            # a role title ("the Director of Adult Social Services") stands for the council in
+            # relations, but is no name or alias of it (kind "role")
+            add(s, e, "LocalAuthority" if kind in ("council", "role") else c.label, c.id, m.group(), kind)
 
     # acronyms (defined or standard), one token or "SNEE ICB"
     for m in BARE_ACRONYM_RE.finditer(text):
@@ -599,7 +878,7 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
     for m in place_re.finditer(text):
         s, e = m.start(), m.end()
         exact = [c for c in out if c.start - offset == s and c.end - offset == e and c.kind == "untyped"]
-        if exact and _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]):
+        if exact and (_ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]) or _place_use(text, s, e, tabs)):
             for c in exact:
                 out.remove(c)
             continue
@@ -610,6 +889,8 @@ def find_candidates(text: str, offset: int, rules: Rules, common: frozenset[str]
             continue
         if _ADJECTIVAL_RE.match(text[e:]) and not _NOT_ADJECTIVAL_RE.match(text[e:]):
             continue  # adjectival use: "Tees Valley local authorities"
+        if _place_use(text, s, e, tabs):
+            continue  # an area: "partners across Kent", "the Wirral peninsula"
         add(s, e, "LocalAuthority", "ent.council.place", lookup[m.group()], "place")
     for a, expansion in inner_acronyms.items():
         out.append(Candidate(offset, offset, "", None, "ent.acronym.inner", expansion, "inner", a))

@@ -309,7 +309,7 @@ def sentence_patterns(rules) -> SentencePatterns:
     """The ``SentencePatterns`` of a ``Rules`` (cached per rules)."""
     parts = {
         "triggers": rules.triggers,
-        "mentions": tuple(c for c in rules.cues if c.kind in ("council_alias", "anaphor", "anaphor_pair")),
+        "mentions": tuple(c for c in rules.cues if c.kind in ("council_alias", "role", "anaphor", "anaphor_pair")),
         "blocking": rules.cues_of("negation") + rules.cues_of("hedge"),
         "tone": rules.cues_of("positive") + rules.cues_of("negative") + rules.cues_of("contrast"),
     }

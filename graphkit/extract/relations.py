@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Relation, Report
 from .entities import EntityTable, Group
-from .mentions import Candidate
+from .mentions import WEAK_HEADS, Candidate
 from .names import match_key
 from .prefilter import sentence_patterns
 from .clauses import Clause, Previous, Slot, analyse, group_left, group_right
@@ -23,7 +23,7 @@ ANY = frozenset({"LocalAuthority", "NHSBody", "Board", "VoluntaryOrganisation", 
 # allowed (subject types, object types) per predicate
 SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "partnersWith": (ORG | {"Scheme"}, ORG | {"Scheme"}),
-    "memberOf": (ORG | {"Scheme"}, frozenset({"Board", "NHSBody", "Scheme", "VoluntaryOrganisation"})),
+    "memberOf": (ORG | {"Scheme"}, frozenset({"Board", "NHSBody", "Scheme", "VoluntaryOrganisation", "PublicAgency"})),
     "chairs": (ORG, frozenset({"Board", "Scheme"})),
     "funds": (ORG | {"Fund"}, ANY - {"Fund", "Agreement"}),
     "commissions": (frozenset({"LocalAuthority", "NHSBody", "PublicAgency", "Board"}), ANY - {"Fund", "Agreement", "LocalAuthority"}),
@@ -173,7 +173,7 @@ class _Resolver:
                 return self.table.find(key)
         return None
 
-    def last_distinct(self, n: int, before: int, sentence: int) -> tuple[str, ...]:
+    def last_distinct(self, n: int, before: int, sentence: int, kinds: frozenset[str] = ORG) -> tuple[str, ...]:
         out: list[str] = []
         history = self.history
         for j in range(bisect_left(self._positions, before) - 1, -1, -1):
@@ -181,7 +181,7 @@ class _Resolver:
             if si < sentence - 1:
                 break  # sentence numbers never increase going back
             k = self.table.find(key)
-            if self.label(k) in ORG and k not in out:
+            if self.label(k) in kinds and k not in out:
                 out.append(k)
             if len(out) == n:
                 break
@@ -211,6 +211,9 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
             if c.label == "*":
                 here = [sl.keys[0] for sl in slots if sl.keys and len(sl.keys) == 1 and sl.end <= s
                         and table.groups[table.find(sl.keys[0])].label not in ("Fund",)]
+                if slots and slots[0].start <= 4 and slots[0].keys and len(slots[0].keys) == 1 and \
+                        table.groups[table.find(slots[0].keys[0])].label == "Fund" and re.search(r",\s+and\s+$", text[:s]):
+                    here = [slots[0].keys[0]]  # "The Better Care Fund was ..., and it funded X": the subject
                 if here and table.groups[table.find(here[0])].is_council and len(here) > 1 and not (
                         slots and slots[0].pronoun):
                     here = here[1:]  # "the council delivered it": not the council itself
@@ -226,12 +229,14 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
             if k is not None:
                 slots.append(Slot(s, e, (k,), pronoun=c.label == "*"))
         elif c.kind == "anaphor_pair":
+            # "both councils", "the two authorities": two councils; "both organisations": any two bodies
+            kinds = {"LocalAuthority"} if re.search(r"council|authorit", c.text, re.I) else ORG
             here = []
             for sl in slots:
                 for k in sl.keys:
-                    if sl.end <= s and table.groups[table.find(k)].label in ORG and table.find(k) not in here:
+                    if sl.end <= s and table.groups[table.find(k)].label in kinds and table.find(k) not in here:
                         here.append(table.find(k))
-            ks = tuple(here[-2:]) if len(here) >= 2 else resolver.last_distinct(2, c.start, si)
+            ks = tuple(here[-2:]) if len(here) >= 2 else resolver.last_distinct(2, c.start, si, frozenset(kinds))
             if ks:
                 slots.append(Slot(s, e, ks))
         elif c.kind in ("untyped", "place"):
@@ -345,6 +350,8 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
     patterns = sentence_patterns(rules)
     if sats is None:
         sats = [patterns.scan(s.text) for s in report.sentences]
+    listing: tuple[Trigger, dict[str, list[str]]] | None = None  # a lead-in ending in ":"
+    next_list = None
     for sent, cands, sat in zip(report.sentences, per_sentence, sats):
         slots = _slots(cands, table, sent.start, resolver, sent.index, sent.text, by_span)
         st = _Sentence(sent, slots, table, resolver, rules, rels, promoted, sat)
@@ -367,7 +374,21 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
             clause = analyse(slots, text, ts, te, trig.kind, trig.participles, trig.agent_preps, trig.preps,
                              st.used_obj, st.trigger_spans, st.prev, trig.last_word)
             st.prev = Previous(te, trig.kind, clause)
+            before_count = len(rels)
             _apply(st, trig, clause, ts, te)
+            if len(rels) == before_count:
+                st.consumed = [span for span in st.consumed if span not in clause.spans]  # read nothing
+            if not clause.patient and re.fullmatch(r"\s*:\s*", text[te:]):
+                # "Its members included:" and a bullet list: each item is the patient
+                lead = {r: st.keys_of(clause.role(r), "VoluntaryOrganisation")
+                        for r in ("agent", "name", "theme", *clause.preps)}
+                next_list = (trig, lead)
+        if listing is not None and slots and _BULLET.match(text) and slots[0].start <= _BULLET.match(text).end() + 4:
+            _apply(st, listing[0], Clause("active", patient=group_right(slots, 0, text)), 0, 0, fixed=listing[1])
+        elif not _BULLET.match(text):
+            listing = None
+        if next_list is not None:
+            listing, next_list = next_list, None
         _agreements(slots, text, resolver, council, st.emit, st.keys_of)
         _possessives(slots, text, resolver, council, st.emit, st.keys_of, st.label_of)
         for sl in slots:
@@ -377,11 +398,15 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
 
 
 #: The type an unknown capitalised name takes when it fills a predicate's object.
-_OBJECT_PROMOTE = {"partnersWith": "VoluntaryOrganisation", "memberOf": "Board", "chairs": "Board", "funds": "Scheme",
-                   "commissions": "Scheme", "delivers": "Scheme", "oversees": "Scheme", "partyTo": None,
+_OBJECT_PROMOTE = {"partnersWith": "VoluntaryOrganisation", "memberOf": "Board", "chairs": "Board",
+                   "funds": "VoluntaryOrganisation",
+                   "commissions": "VoluntaryOrganisation", "delivers": "Scheme", "oversees": "Scheme", "partyTo": None,
                    "partOf": "Board"}
 _ORGS_LIST = re.compile(r"\b(?:providers?|organisations?|charities|charity|groups|partners|agencies|companies)\s+"
                         r"(?:such\s+as|including|like)\b", re.I)
+_TO_DO = re.compile(r"\s+(?:\([^()]{1,40}\)\s+)?to\s+(?:[a-z]+ly\s+)?(?:provide|deliver|run|operate|support|"
+                    r"offer|manage|host|lead|coordinate|co-ordinate|carry\s+out|help|work|develop|expand)\b", re.I)
+_BULLET = re.compile(r"\s*(?:[-•*–▪]|\d{1,2}[.)])\s+")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|our|his|her)\s+(?:[a-z-]+\s+)?$", re.I)
 _AND_BEFORE = re.compile(r"\band\s+(?:was\s+|were\s+|is\s+|are\s+|then\s+|also\s+)?$")
 
@@ -394,8 +419,12 @@ def _unique(ixs: list[int]) -> list[int]:
     return out
 
 
-def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int) -> None:
-    """Emit what each frame of ``trig`` reads from the clause's roles."""
+def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int,
+           fixed: dict[str, list[str]] | None = None) -> None:
+    """Emit what each frame of ``trig`` reads from the clause's roles.
+
+    ``fixed`` gives roles already read, as keys (a list item's lead-in sentence).
+    """
     text = st.text
     st.consumed.extend(clause.spans)
     if clause.voice == "passive":
@@ -403,6 +432,16 @@ def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int) -> No
     elif trig.kind != "noun" and clause.patient and all(st.slots[i].start >= te for i in clause.patient):
         st.used_obj.update(clause.patient)
     orgs = bool(clause.patient and _ORGS_LIST.search(text[te:st.slots[clause.patient[0]].start]))
+    # "funded X to run Y": X is an organisation, whatever its name looks like
+    to_do = bool(clause.patient and _TO_DO.match(text, st.slots[clause.patient[-1]].end))
+    orgs = orgs or to_do
+    if to_do and trig.predicate in ("funds", "commissions", "partnersWith"):
+        for i in clause.patient:  # "commissioned Trafford Domestic Abuse Services to provide ...": a provider
+            for k in st.slots[i].keys:
+                g = st.table.groups[st.table.find(k)]
+                if g.label == "Scheme" and g.names and max(g.names, key=len).split()[-1] in WEAK_HEADS:
+                    g.label = "VoluntaryOrganisation"
+    the_name = bool(clause.patient and re.search(r"\bthe\s+$", text[:st.slots[clause.patient[0]].start], re.I))
     patient_keys: list[str] | None = None
     if clause.voice == "passive" and not clause.patient:
         if st.last_passive and _AND_BEFORE.search(text[:ts]):
@@ -412,12 +451,20 @@ def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int) -> No
             continue
         subj_label = f.promote_subject or "VoluntaryOrganisation"
         obj_label = f.promote_object or ("VoluntaryOrganisation" if orgs else _OBJECT_PROMOTE[f.predicate])
+        if obj_label == "VoluntaryOrganisation" and f.predicate in ("funds", "commissions") and not orgs and the_name:
+            obj_label = "Scheme"  # "funded the Carers Prescription": a thing; "funded Help and Care": a body
 
         def keys(roles: tuple[str, ...], label: str | None) -> list[str]:
             out: list[str] = []
             for r in roles:
                 if r == "patient" and patient_keys is not None:
                     out += patient_keys
+                    continue
+                if fixed is not None and r != "patient":
+                    out += fixed.get(r, [])
+                    continue
+                if r == "council":
+                    out += [st.council] if st.council else []
                     continue
                 ixs = clause.role(r)
                 if r == "agent" and clause.voice == "passive" and clause.agent_prep not in f.by:
@@ -443,15 +490,22 @@ def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int) -> No
                 st.emit(group[a:a + 1], f.predicate, group[a + 1:], f.id, frame=f)
             continue
         obj = keys(f.object, obj_label)
-        if not obj and f.implicit_object:
+        if not obj and f.implicit_object == "council":
+            obj = [st.council] if st.council else []
+        elif not obj and f.implicit_object:
             last = st.resolver.last(f.implicit_object, st.sent.start + ts)
             obj = [last] if last else []
         if clause.voice == "passive" and "patient" in f.object and obj:
             st.last_passive = obj
         st.emit(subj, f.predicate, obj, f.id, frame=f)
         agents = st.keys_of(clause.agent, subj_label)
+        if not agents and clause.voice == "passive" and clause.comitative and clause.joint and st.council \
+                and "agent" in f.subject and f.predicate == "delivers":
+            agents = [st.council]  # "It was run jointly with Age UK": the council and Age UK
+            st.emit(agents, f.predicate, obj, f.id, frame=f)
         if "agent" in f.subject and f.predicate in ("delivers", "commissions"):
-            if clause.comitative and not clause.alongside:  # "A delivered X together with B": A and B work together
+            if clause.comitative and not clause.alongside and (f.predicate == "delivers" or clause.agent):
+                # "A delivered X together with B": A and B work together
                 st.emit(agents, "partnersWith", st.keys_of(clause.comitative, subj_label), f.id + "+with")
             if clause.joint and len(agents) > 1 and f.predicate == "delivers":  # "A and B jointly ran X"
                 for a in range(len(agents)):
@@ -563,7 +617,7 @@ def _possessives(slots, text, resolver, council, emit, keys_of, label_of) -> Non
             continue
         gap = _PAREN_RE.sub("", text[prev.end:sl.start])
         tail = re.match(r"['’]s\s+((?:[\w-]+\s+){0,5}?)(service|directory|centre|programme|scheme|team|platform|line|website|"
-                        r"company|provider|subsidiary)\b", text[sl.end:])
+                        r"company|provider|subsidiary|door|hub|gateway|point)\b", text[sl.end:])
         if re.fullmatch(r",\s+(?:the\s+)?", gap) and tail:
             # "X, the council's online directory" -> delivers; "X, the council's reablement team" -> partOf
             target = keys_of([i - 1], "Scheme")

@@ -1,20 +1,28 @@
-"""Rule data: gazetteers, type heads, lexicon cues and relation triggers, loaded from files.
+"""Rule data: known bodies, type heads, lexicon cues and relation triggers, loaded from files.
 
 The built-in rules live in ``graphkit/data/``; a user folder given to ``graphkit build
 --rules DIR`` holds files with the same names and formats, whose lines are added to the
-built-in ones (user gazetteer entries win over built-in ones for the same surface form).
+built-in ones (user known bodies win over built-in ones for the same surface form). Loaded
+rules are cached by the folders and the contents of their files, so an edited file is read
+again by the next ``load_rules``.
 
-Files (every line has an ``id``, which goes into ``Mention.rule`` / ``Relation.rule``):
+Files (every rule has an ``id``, which goes into ``Mention.rule`` / ``Relation.rule``):
 
-* ``type_heads.jsonl``   ``{"id", "label", "head"}``: a capitalised name ending in *head* has type *label*
+* ``type_heads.jsonl``   ``{"id", "label", "head", "icb_area_label"?}``: a capitalised name ending in
+  *head* has type *label* (or *icb_area_label* when the words before the head are the area an ICB
+  is named after: "Humber and North Yorkshire Health and Care Partnership" works across a system)
 * ``lower_heads.jsonl`` ``{"id", "label", "head", "keep"}``: a capitalised name followed by a
   lowercase *head* ("the Settle at Home scheme"); *keep* says whether the head is part of the name
 * ``appositives.jsonl`` ``{"id", "label", "head"}``: "X, a <...> *head*" types an unknown name X
 * ``prefixes.jsonl``     ``{"id", "label", "prefix"}``: a capitalised name starting with *prefix*
-* ``gazetteer.jsonl``    ``{"id", "label", "name", "aliases"?}``: known bodies (exact case)
-* ``abbreviations.tsv``  ``ABBR<TAB>expansion<TAB>type<TAB>id``: standard acronyms
+* ``bodies.tsv``         the table of known bodies shared with the resolver (see
+  ``graphkit.bodies``): each body's name, aliases and abbreviations are found in text (exact
+  case; rule id ``ent.known.<slug>``), and each abbreviation read alone stands for the body's
+  name (rule id ``abbr.<abbreviation>``)
 * ``lexicon.jsonl``      ``{"id", "kind", "pattern", "label"?}``: regex cues (council aliases,
-  anaphors, negation, hedges, tone, not-a-name words)
+  anaphors, negation, hedges, tone, not-a-name words, role titles, places, collective phrases,
+  and descriptions that type a name: ``describe_after``/``describe_before``, whose ``desc`` group
+  is read for an ``appositives.jsonl`` head)
 * ``frames.jsonl``  relation frames: a trigger (verb, noun or phrase) and the clause roles that
   fill a predicate's subject and object (see ``graphkit.extract.frames``)
 * ``verb_forms.tsv`` irregular verbs of the frames: lemma, past, participle, -ing, third person
@@ -22,16 +30,17 @@ Files (every line has an ``id``, which goes into ``Mention.rule`` / ``Relation.r
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..bodies import read_bodies
+from ..datafiles import json_lines
 from ..errors import RuleError
 from ..model import ENTITY_TYPES
-from ..resources import data_dir
+from ..resources import data_dir, file_stamps
 from .frames import Frame, Trigger, group_triggers, load_verb_forms, parse_frame
 
 __all__ = ["Rules", "load_rules", "FILES", "LEXICON_KINDS"]
@@ -41,16 +50,20 @@ FILES: tuple[str, ...] = (
     "lower_heads.jsonl",
     "appositives.jsonl",
     "prefixes.jsonl",
-    "gazetteer.jsonl",
-    "abbreviations.tsv",
+    "bodies.tsv",
     "lexicon.jsonl",
     "frames.jsonl",
     "verb_forms.tsv",
 )
 
+#: lexicon kinds whose pattern finds a description of a name, in a group named ``desc``: after the
+#: name ("X (a local charity)", "X was the council's contact centre") or before it ("a service called X")
+DESCRIPTION_KINDS: tuple[str, ...] = ("describe_after", "describe_before")
+
 LEXICON_KINDS: frozenset[str] = frozenset(
     {"council_alias", "anaphor", "anaphor_pair", "negation", "hedge", "positive", "negative",
-     "not_name", "not_name_head", "not_name_word", "lead_strip", "soft_alias", "start_noun", "contrast"}
+     "not_name", "not_name_head", "not_name_word", "site_head", "lead_strip", "soft_alias", "start_noun", "contrast"}
+    | set(DESCRIPTION_KINDS) | {"role", "place_head", "place_before", "place_name", "collective_head", "collective_phrase"}
 )
 
 
@@ -62,11 +75,12 @@ class Head:
     label: str
     words: tuple[str, ...]
     keep: bool = True
+    icb_area_label: str | None = None  # the type when the words before the head name an ICB's area
 
 
 @dataclass(frozen=True, slots=True)
 class Known:
-    """A known body (gazetteer line or standard abbreviation)."""
+    """A known body (a line of bodies.tsv) or one of its standard abbreviations."""
 
     id: str
     label: str
@@ -113,23 +127,7 @@ def _cues_of(rules: Rules, kind: str) -> tuple[Cue, ...]:
     return tuple(c for c in rules.cues if c.kind == kind)
 
 
-def _json_lines(path: Path) -> list[tuple[int, dict]]:
-    rows = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(str(path), 0, f"cannot read rule file: {exc}") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            raise RuleError(str(path), n, f"not a JSON object: {exc.msg}") from exc
-        if not isinstance(obj, dict):
-            raise RuleError(str(path), n, "not a JSON object")
-        rows.append((n, obj))
-    return rows
+_json_lines = json_lines
 
 
 def _need(path: Path, n: int, obj: dict, *keys: str) -> None:
@@ -151,6 +149,12 @@ def _regex(path: Path, n: int, pattern: str, flags: int = 0) -> re.Pattern:
         raise RuleError(str(path), n, f"bad regular expression: {exc}") from exc
 
 
+def _check_description(path: Path, n: int, kind: str, pattern: re.Pattern) -> None:
+    """A description cue must capture the describing words as ``(?P<desc>...)``."""
+    if kind in DESCRIPTION_KINDS and "desc" not in pattern.groupindex:
+        raise RuleError(str(path), n, f"a {kind} pattern needs a group named 'desc' (?P<desc>...) around the description")
+
+
 def _load_dir(folder: Path, acc: dict[str, list]) -> None:
     for name in FILES:
         path = folder / name
@@ -159,19 +163,13 @@ def _load_dir(folder: Path, acc: dict[str, list]) -> None:
         if name == "verb_forms.tsv":
             acc["verb_forms"].update(load_verb_forms(path))
             continue
-        if name == "abbreviations.tsv":
-            try:
-                lines = path.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError) as exc:
-                raise RuleError(str(path), 0, f"cannot read rule file: {exc}") from exc
-            for n, line in enumerate(lines, 1):
-                if not line.strip() or line.startswith("#"):
-                    continue
-                parts = line.split("\t")
-                if len(parts) != 4 or not all(p.strip() for p in parts):
-                    raise RuleError(str(path), n, "expected 4 tab-separated fields: abbreviation, expansion, type, id")
-                abbr, exp, label, rid = (p.strip() for p in parts)
-                acc["abbreviations"].append(Known(rid, _label(path, n, label), exp, (abbr,)))
+        if name == "bodies.tsv":
+            for body in read_bodies(path):
+                if body.scope != "term":
+                    acc["known"].append(Known(f"ent.known.{body.slug}", body.type, body.label,
+                                              body.aliases + body.abbreviations))
+                for abbr in body.abbreviations:
+                    acc["abbreviations"].append(Known(f"abbr.{abbr.lower()}", body.type, body.label, (abbr,)))
             continue
         for n, obj in _json_lines(path):
             _need(path, n, obj, "id")
@@ -181,14 +179,10 @@ def _load_dir(folder: Path, acc: dict[str, list]) -> None:
                 keep = obj.get("keep", True)
                 if not isinstance(keep, bool):
                     raise RuleError(str(path), n, "'keep' must be true or false")
-                item = Head(obj["id"], _label(path, n, obj["label"]), tuple(obj[key].split()), keep)
+                wide = obj.get("icb_area_label")
+                item = Head(obj["id"], _label(path, n, obj["label"]), tuple(obj[key].split()), keep,
+                            _label(path, n, wide) if wide is not None else None)
                 acc[name.split(".")[0].replace("type_", "")].append(item)
-            elif name == "gazetteer.jsonl":
-                _need(path, n, obj, "label", "name")
-                aliases = obj.get("aliases", [])
-                if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
-                    raise RuleError(str(path), n, "'aliases' must be a list of strings")
-                acc["known"].append(Known(obj["id"], _label(path, n, obj["label"]), obj["name"], tuple(aliases)))
             elif name == "lexicon.jsonl":
                 _need(path, n, obj, "kind", "pattern")
                 if obj["kind"] not in LEXICON_KINDS:
@@ -196,13 +190,24 @@ def _load_dir(folder: Path, acc: dict[str, list]) -> None:
                 label = obj.get("label")
                 if label is not None and label != "*":
                     _label(path, n, label)
-                acc["cues"].append(Cue(obj["id"], obj["kind"], _regex(path, n, obj["pattern"]), label, obj.get("target")))
+                pattern = _regex(path, n, obj["pattern"])
+                _check_description(path, n, obj["kind"], pattern)
+                acc["cues"].append(Cue(obj["id"], obj["kind"], pattern, label, obj.get("target")))
             else:
                 acc["frames"].append(parse_frame(path, n, obj))
 
 
+#: Files of the old format, now rows of bodies.tsv.
+_REPLACED = {"gazetteer.jsonl": "bodies.tsv", "abbreviations.tsv": "bodies.tsv", "relation_triggers.jsonl": "frames.jsonl"}
+
+
+def _stamps(dirs: tuple[str, ...]) -> tuple:
+    """Content digests of every rule file the folders may hold (the cache key of ``_load``)."""
+    return file_stamps(Path(d) / name for d in dirs for name in (*FILES, *_REPLACED))
+
+
 @lru_cache(maxsize=16)
-def _load(dirs: tuple[str, ...]) -> Rules:
+def _load(dirs: tuple[str, ...], stamps: tuple = ()) -> Rules:
     acc: dict = {k: [] for k in ("heads", "lower_heads", "appositives", "prefixes", "known", "abbreviations", "cues", "frames")}
     acc["verb_forms"] = {}
     user: dict = {k: [] for k in acc}
@@ -212,6 +217,11 @@ def _load(dirs: tuple[str, ...]) -> Rules:
         folder = Path(d)
         if not folder.is_dir():
             raise RuleError(d, 0, "rules folder not found")
+        for old, new in _REPLACED.items():
+            if (folder / old).is_file():
+                how = ("frames: a trigger and the roles of its clause, see docs/extraction.md" if new == "frames.jsonl"
+                       else "slug, label, type, scope, aliases, abbreviations, variants")
+                raise RuleError(str(folder / old), 0, f"{old} is no longer read: write its lines into {new} ({how})")
         _load_dir(folder, user)
     # user entries come first so they win where the extractor takes the first match
     verbs = {**acc.pop("verb_forms"), **user.pop("verb_forms")}
@@ -240,7 +250,8 @@ def load_rules(extra_dirs: Sequence[str | Path] = ()) -> Rules:
     Returns
     -------
     Rules
-        Compiled, picklable rule data (cached per set of folders).
+        Compiled, picklable rule data (cached per set of folders and the contents of their
+        files: a file edited on disk is read again by the next call).
 
     Raises
     ------
@@ -254,4 +265,4 @@ def load_rules(extra_dirs: Sequence[str | Path] = ()) -> Rules:
     True
     """
     dirs = (str(data_dir()),) + tuple(str(Path(d)) for d in extra_dirs)
-    return _load(dirs)
+    return _load(dirs, _stamps(dirs))

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from ..errors import IngestError
 from ..model import Page
-from .structure import TITLE, _score, _section_heading
+from .structure import TITLE, _score, _section_heading, layout
 
 __all__ = ["pdf_text"]
 
@@ -125,12 +125,13 @@ def _furniture(pages: list[list[_Line]]) -> set[tuple[int, int]]:
     for lines in pages:
         keys.update({key(ln) for ln in lines})
     repeat = max(2, (len(pages) + 1) // 2)
+    lay = layout()
 
     def running(ln: _Line) -> bool:
         if _PAGE_NUMBER.match(ln.text):
             return True
         return (len(pages) > 1 and keys[key(ln)] >= repeat and len(ln.text) < 200
-                and _section_heading(ln.text) is None and _score(ln.text) is None)
+                and _section_heading(ln.text, lay) is None and _score(ln.text, lay) is None)
 
     def apart(a: _Line, b: _Line) -> bool:
         return abs(a.y - b.y) > 1.6 * max(a.size, b.size, 1.0)

@@ -10,45 +10,98 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from ..errors import IngestError
-from ..model import QUALITY_STATEMENTS, Page, Paragraph, Report, Section, Sentence, Span
+from ..datafiles import json_lines
+from ..errors import IngestError, RuleError
+from ..model import Page, Paragraph, Report, Section, Sentence, Span
+from ..names import norm
+from ..resources import data_dir, file_stamps
 from .council import find_council
 from .dates import find_date
 from .sentences import split_sentences
 
-__all__ = ["build_report", "TITLE"]
+__all__ = ["build_report", "TITLE", "Layout", "layout", "LAYOUT_FILE"]
 
 
 def _key(line: str) -> str:
-    """A heading's comparison key: lower case letters and digits, '&' read as 'and'."""
-    line = line.lower().replace("&", " and ")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", line).split())
+    """A heading's comparison key (``graphkit.names.norm``: case, punctuation, "&"/"and")."""
+    return norm(line)
 
 
-_STATEMENTS = {_key(name): (name, theme) for name, theme in QUALITY_STATEMENTS}
-_THEMES = {_key(theme): theme for _, theme in QUALITY_STATEMENTS}
-_THEME_VERBS = {
-    "works with people": "Working with people",
-    "provides support": "Providing support",
-    "ensures safety": "Ensuring safety",
-    "leadership": "Leadership",
-}
-#: Top-level headings that are not quality statements (compared by ``_key``).
-_OTHER_SECTIONS = frozenset(
-    _key(h)
-    for h in (
-        "Summary", "Overall summary", "Our summary", "Summary of findings", "Overview",
-        "Summary of people's experiences", "Summary of strengths, areas for development and next steps",
-        "Quality statement scores", "About this assessment", "About the local authority", "Downloads",
-    )
-)
-_SCORE_WORDS = {
-    "significant shortfalls": 1,
-    "some shortfalls": 2,
-    "a good standard": 3,
-    "an exceptional standard": 4,
-}
+LAYOUT_FILE = "cqc_report.jsonl"
+_KINDS = ("statement", "theme", "section", "score", "score_label", "rating", "rating_line")
+
+
+@dataclass(frozen=True, eq=False)
+class Layout:
+    """How CQC writes the parts of a report: ``graphkit/data/cqc_report.jsonl``, parsed."""
+
+    statements: dict[str, tuple[str, str]]  # heading key -> (statement, theme)
+    themes: dict[str, str]  # heading key -> theme
+    theme_cues: tuple[tuple[str, str], ...]  # (words in a "Theme N: How ..." heading, theme)
+    other_sections: frozenset[str]  # heading keys of top-level sections that are not statements
+    score_words: dict[str, int]  # key of the "evidence shows ..." words -> score
+    score_labels: frozenset[str]  # keys of a bare "Score" label line
+    ratings: dict[str, str]  # key of a rating's wording -> the rating
+    rating_lines: tuple[re.Pattern, ...]  # each with a group "rating"
+
+
+def _rows(path: Path) -> list[tuple[int, dict]]:
+    rows = json_lines(path)
+    for n, obj in rows:
+        if obj.get("kind") not in _KINDS:
+            raise RuleError(str(path), n, f"unknown kind {obj.get('kind')!r}; choose from: {', '.join(_KINDS)}")
+    return rows
+
+
+@lru_cache(maxsize=4)
+def _parse_layout(path: str, stamp: tuple = ()) -> Layout:
+    rows = _rows(Path(path))
+    statements: dict[str, tuple[str, str]] = {}
+    themes: dict[str, str] = {}
+    cues: list[tuple[str, str]] = []
+    other: set[str] = set()
+    words: dict[str, int] = {}
+    labels: set[str] = set()
+    ratings: dict[str, str] = {}
+    for _, r in rows:
+        kind = r["kind"]
+        forms = ([r["name"]] if "name" in r else []) + list(r.get("variants", []))
+        if kind == "statement":
+            statements.update({_key(f): (r["name"], r["theme"]) for f in forms})
+        elif kind == "theme":
+            themes.update({_key(f): r["name"] for f in forms})
+            cues += [(_key(c), r["name"]) for c in r.get("cues", [])]
+        elif kind == "section":
+            other.update(_key(f) for f in forms)
+        elif kind == "score":
+            words[_key(r["words"])] = int(r["value"])
+        elif kind == "score_label":
+            labels.update(_key(f) for f in forms)
+        elif kind == "rating":
+            ratings[_key(r["name"])] = r["name"]
+    names = sorted(ratings.values(), key=len, reverse=True)
+    alternation = "(?P<rating>" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) + ")"
+    lines = []
+    for n, r in rows:
+        if r["kind"] != "rating_line":
+            continue
+        try:
+            lines.append(re.compile(r["pattern"].replace("{rating}", alternation), re.I))
+        except (re.error, KeyError) as exc:
+            raise RuleError(path, n, f"bad rating_line pattern: {exc}") from exc
+    return Layout(statements, themes, tuple(cues), frozenset(other), words, frozenset(labels), ratings, tuple(lines))
+
+
+def layout() -> Layout:
+    """The report layout data (read again when the file changed on disk)."""
+    path = data_dir() / LAYOUT_FILE
+    return _parse_layout(str(path), file_stamps([path]))
+
+
 _SCORE = re.compile(
     r"^(?:(?:quality statement\s+)?score\s*[:\-\u2013]?\s*(?P<n>[1-4])(?:\s*(?:/|out of)\s*4)?"
     r"|(?P<m>[1-4])\s*[-\u2013\u2014:]\s*evidence shows\s+(?P<w1>.+?)"
@@ -95,7 +148,7 @@ def _closes(line: str) -> bool:
     return line.rstrip("\"'\u2019\u201d)]").endswith((".", "!", "?", ":", ";", "\u2026"))
 
 
-def _blocks(text: str) -> Iterator[tuple[int, int, str]]:
+def _blocks(text: str, lay: Layout) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, text) of each block: a line, or lines of a hard-wrapped paragraph.
 
     Lines are joined only in a hard-wrapped text (many long lines end without closing
@@ -120,8 +173,8 @@ def _blocks(text: str) -> Iterator[tuple[int, int, str]]:
             and block[1] - block[2] >= 0.6 * width
             and not _closes(text[block[2]:block[1]])
             and not _BULLET.match(line)
-            and _score(line) is None
-            and _section_heading(line) is None
+            and _score(line, lay) is None
+            and _section_heading(line, lay) is None
         )
         if joins:
             block[1], block[2] = e, s
@@ -145,7 +198,7 @@ def _is_heading(line: str) -> bool:
     )
 
 
-def _score(line: str) -> int | None:
+def _score(line: str, lay: Layout) -> int | None:
     """The 1-4 score a score line gives, else None."""
     if len(line) > 80:
         return None
@@ -155,25 +208,25 @@ def _score(line: str) -> int | None:
     if m.group("n") or m.group("m"):
         return int(m.group("n") or m.group("m"))
     words = _key(m.group("w1") or m.group("w2") or "")
-    return next((v for k, v in _SCORE_WORDS.items() if words == k), None)
+    return lay.score_words.get(words)
 
 
-def _section_heading(line: str) -> tuple[str | None, str | None] | None:
+def _section_heading(line: str, lay: Layout) -> tuple[str | None, str | None] | None:
     """(statement, theme) when ``line`` opens a top-level section, else None."""
     key = _key(line)
     key = re.sub(r"^(?:quality statement \d? ?|qs\d? )", "", key)
     key = re.sub(r" quality statement$", "", key)
-    if key in _STATEMENTS:
-        return _STATEMENTS[key]
+    if key in lay.statements:
+        return lay.statements[key]
     theme_key = re.sub(r"^theme \d+ ", "", key)
-    if theme_key in _THEMES:
-        return None, _THEMES[theme_key]
+    if theme_key in lay.themes:
+        return None, lay.themes[theme_key]
     if key.startswith("theme "):
-        for verb, theme in _THEME_VERBS.items():
+        for verb, theme in lay.theme_cues:
             if verb in key:
                 return None, theme
         return None, None
-    if key in _OTHER_SECTIONS and len(line) <= 80:
+    if key in lay.other_sections and len(line) <= 80:
         return None, None
     return None
 
@@ -202,9 +255,18 @@ def build_report(
     """Build a ``Report`` from plain text holding one block (heading or paragraph) per line.
 
     ``kinds`` may map a line's start offset to "heading" or "item" (a list item) when the
-    source format says so (HTML); other lines are classified from their wording.
+    source format says so (HTML); other lines are classified from their wording. Headings,
+    score lines and the overall rating line are recognised as ``graphkit/data/cqc_report.jsonl``
+    says; a score line that no quality statement takes gets a warning in ``Report.warnings``
+    (naming the file and line), never a silent drop.
     """
     kinds = kinds or {}
+    lay = layout()
+    warnings: list[str] = []
+    rating: str | None = None
+
+    def warn(start: int, problem: str) -> None:
+        warnings.append(f"{path}:{text.count(chr(10), 0, start) + 1}: {problem}")
     sections: list[dict] = []
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
@@ -220,8 +282,8 @@ def build_report(
         )
 
     seen_body = False
-    label_before = False  # the previous line was a bare "Score" label
-    for start, end, line in _blocks(text):
+    label_before: int | None = None  # start of the previous line when it was a bare "Score" label
+    for start, end, line in _blocks(text, lay):
         if not seen_body and not sections:
             if title is not None and line == title:
                 continue
@@ -229,23 +291,35 @@ def build_report(
                 title = line
                 continue
         kind = kinds.get(start)
-        opened = _section_heading(line) if kind != "item" else None
+        if rating is None and "rat" in line.lower():
+            found = next((m for p in lay.rating_lines if (m := p.search(line))), None)
+            rating = lay.ratings.get(_key(found.group("rating"))) if found else None
+        opened = _section_heading(line, lay) if kind != "item" else None
         if opened is not None:
             statement, theme = opened
             open_section(statement or line, start, statement, theme)
             subheading = None
             continue
-        score = _score(line) if kind != "item" else None
-        if score is None and label_before and re.fullmatch(r"[1-4](?:\s*/\s*4)?", line):
+        score = _score(line, lay) if kind != "item" else None
+        if score is None and label_before is not None and re.fullmatch(r"[1-4](?:\s*/\s*4)?", line):
             score = int(line[0])  # "Score" on one line (a table or label) and "3" on the next
-        label_before = _key(line) in ("score", "quality statement score", "our score")
-        if label_before:
+        elif label_before is not None:
+            warn(label_before, "a 'Score' label with no score after it; no score was read")
+        label_before = start if _key(line) in lay.score_labels else None
+        if label_before is not None:
             continue
         if score is not None:
             if not sections:
                 open_section("Preamble", start)
-            if sections[-1]["score"] is None:
-                sections[-1]["score"] = score
+            here = sections[-1]
+            if here["statement"] is None:
+                warn(start, f"score line {line!r} is not under a quality statement heading "
+                            f"(it follows {here['heading']!r}); no statement gets this score")
+            elif here["score"] not in (None, score):  # "Score: 3" then "3 - Evidence shows ..." is one score
+                warn(start, f"a second score line {line!r} under {here['statement']!r}, which already "
+                            f"has score {here['score']}; this one is ignored")
+            if here["score"] is None:
+                here["score"] = score
             continue
         if not sections:
             open_section("Preamble", start)
@@ -262,6 +336,8 @@ def build_report(
                 Sentence(len(sentences), s_start, s_end, text[s_start:s_end], para.index, para.section)
             )
 
+    if label_before is not None:
+        warn(label_before, "a 'Score' label with no score after it; no score was read")
     built = tuple(
         Section(i, s["heading"], s["start"], s["end"], s["statement"], s["theme"], s["score"],
                 tuple(s["subheadings"]))
@@ -276,4 +352,5 @@ def build_report(
         report_id=report_id, path=path, sha256=sha256, format=fmt, encoding=encoding, text=text,
         title=title, council=council, council_gss=gss, sections=built, paragraphs=tuple(paragraphs),
         sentences=tuple(sentences), pages=pages, date=find_date(text), council_aliases=aliases,
+        rating=rating, warnings=tuple(warnings),
     )

@@ -13,6 +13,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ..errors import OntologyError
+from ..extract.confidence import DEFAULT_MIN_CONFIDENCE
 from ..model import ENTITY_TYPES, PREDICATES, Entity, Extraction, Report, Resolution, ResolvedEntity
 from .namespace import (
     ENTITIES_GRAPH,
@@ -20,6 +21,7 @@ from .namespace import (
     GKD,
     SCHEMA,
     bind_prefixes,
+    candidate_iri,
     entity_iri,
     fact_iri,
     mention_iri,
@@ -32,12 +34,24 @@ from .namespace import (
 )
 from .slug import slugify
 
-__all__ = ["report_graph", "report_triples", "entities_graph", "to_dataset", "union_graph", "CURATOR"]
+__all__ = ["report_graph", "report_triples", "entities_graph", "to_dataset", "union_graph", "word_count", "CURATOR"]
 
 _MEDIA_TYPES = {"txt": "text/plain", "html": "text/html", "pdf": "application/pdf"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: The agent behind corrections: a person's decision, not a rule.
 CURATOR = GKD["agent/curator"]
+
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+
+
+def word_count(text: str) -> int:
+    """Words in `text`: runs of letters or digits, joined by inner apostrophes or hyphens.
+
+    >>> word_count("The council's co-produced plan: 3 partners, £2.5m.")
+    8
+    """
+    return sum(1 for _ in _WORD.finditer(text))
 
 
 @lru_cache(maxsize=65536)
@@ -117,6 +131,7 @@ def _add_report(g: Graph, extraction: Extraction, iris: dict[str, URIRef]) -> No
     g.add((node, GK.sha256, Literal(report.sha256)))
     g.add((node, GK.textSha256, Literal(hashlib.sha256(report.text.encode("utf-8")).hexdigest())))
     g.add((node, GK.textLength, _int(len(report.text))))
+    g.add((node, GK.wordCount, _int(word_count(report.text))))
     if report.title:
         g.add((node, DCTERMS.title, Literal(report.title)))
     if report.date:
@@ -156,10 +171,13 @@ def _add_sentence(g: Graph, report: Report, index: int, start: int, end: int, se
     return node
 
 
-def _add_facts(g: Graph, extraction: Extraction, resolution: Resolution, iris: dict[str, URIRef]) -> dict[int, URIRef]:
-    """Direct triples, one gk:Fact per relation and one gk:Sentence per sentence that states one.
+def _add_facts(g: Graph, extraction: Extraction, resolution: Resolution, iris: dict[str, URIRef],
+               min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> dict[int, URIRef]:
+    """Direct triples, one gk:Fact (or gk:Candidate) per relation and one gk:Sentence per sentence.
 
-    Returns relation index -> fact IRI.
+    A relation whose confidence is at least ``min_confidence`` is asserted: its direct triple
+    and a ``gk:Fact``. One below it is a ``gk:Candidate`` with the same description and no
+    direct triple. Returns relation index -> fact or candidate IRI.
     """
     report = extraction.report
     rid = report.report_id
@@ -167,19 +185,29 @@ def _add_facts(g: Graph, extraction: Extraction, resolution: Resolution, iris: d
     sentence_section = {s.index: s.section for s in report.sentences if s.section in sections}
     sentences: dict[int, tuple[URIRef, int, int]] = {}
     facts: dict[int, URIRef] = {}
+    # two rules may state the same fact in one sentence: it takes the higher confidence
+    best: dict[tuple, float] = {}
+    for rel in extraction.relations:
+        key = (rel.subject, rel.predicate, rel.object, rel.start, rel.end)
+        best[key] = max(best.get(key, 0.0), rel.confidence)
     for i, rel in enumerate(extraction.relations):
         if (rid, i) in resolution.suppressed_relations:
             continue
         if {(rid, rel.subject), (rid, rel.object)} & resolution.suppressed_entities:
             continue
+        confidence = best[(rel.subject, rel.predicate, rel.object, rel.start, rel.end)]
         # an end the extraction did not list still gets its IRI; SHACL then reports its missing label
         subj = iris.get(rel.subject) or entity_iri(_resolved_id(resolution, rid, rel.subject))
         obj = iris.get(rel.object) or entity_iri(_resolved_id(resolution, rid, rel.object))
         pred = _predicate_iri(rel.predicate)
-        g.add((subj, pred, obj))
-        f = fact_iri(rid, rel.subject, rel.predicate, rel.object, rel.start, rel.end)
+        if confidence >= min_confidence:
+            g.add((subj, pred, obj))
+            f = fact_iri(rid, rel.subject, rel.predicate, rel.object, rel.start, rel.end)
+            g.add((f, RDF.type, GK.Fact))
+        else:
+            f = candidate_iri(rid, rel.subject, rel.predicate, rel.object, rel.start, rel.end)
+            g.add((f, RDF.type, GK.Candidate))
         facts[i] = f
-        g.add((f, RDF.type, GK.Fact))
         g.add((f, GK.subject, subj))
         g.add((f, GK.predicate, pred))
         g.add((f, GK.object, obj))
@@ -195,6 +223,7 @@ def _add_facts(g: Graph, extraction: Extraction, resolution: Resolution, iris: d
         g.add((f, GK.evidence, node))
         g.add((f, GK.tone, Literal(rel.tone)))
         g.add((f, GK.rule, Literal(rel.rule)))
+        g.add((f, GK.confidence, Literal(_decimal(confidence), datatype=XSD.decimal)))
     return facts
 
 
@@ -222,7 +251,8 @@ def _add_quantities(g: Graph, extraction: Extraction, iris: dict[str, URIRef], f
             g.add((node, GK.describes, facts[q.relation]))
 
 
-def report_graph(extraction: Extraction, resolution: Resolution) -> Graph:
+def report_graph(extraction: Extraction, resolution: Resolution,
+                 min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Graph:
     """The triples of one report's named graph.
 
     Parameters
@@ -232,14 +262,17 @@ def report_graph(extraction: Extraction, resolution: Resolution) -> Graph:
     resolution : Resolution
         Maps each ``(report_id, entity key)`` to a resolved entity id; its suppressed
         relations are left out.
+    min_confidence : float
+        Relations at or above this confidence are asserted (direct triple and ``gk:Fact``);
+        those below are ``gk:Candidate`` nodes only (default ``DEFAULT_MIN_CONFIDENCE``).
 
     Returns
     -------
     rdflib.Graph
         Report and section nodes, every entity the report mentions (type, ``rdfs:label`` as
         the report words it, ``skos:altLabel``), mentions, direct relations, one ``gk:Fact``
-        per relation with ``gk:evidence`` its ``gk:Sentence`` (text, offsets, number and
-        section, once per sentence), and quantities.
+        (or ``gk:Candidate``) per relation with its ``gk:confidence`` and ``gk:evidence`` its
+        ``gk:Sentence`` (text, offsets, number and section, once per sentence), and quantities.
 
     Examples
     --------
@@ -250,17 +283,18 @@ def report_graph(extraction: Extraction, resolution: Resolution) -> Graph:
     1
     """
     g = bind_prefixes(Graph(identifier=report_graph_iri(extraction.report.report_id)))
-    for triple in report_triples(extraction, resolution):
+    for triple in report_triples(extraction, resolution, min_confidence):
         g.add(triple)
     return g
 
 
-def report_triples(extraction: Extraction, resolution: Resolution) -> set[tuple]:
+def report_triples(extraction: Extraction, resolution: Resolution,
+                   min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> set[tuple]:
     """The triples of :func:`report_graph` as a set (no rdflib store: the fast path)."""
     g: set[tuple] = set()
     iris = _add_entities(g, extraction, resolution)
     _add_report(g, extraction, iris)
-    facts = _add_facts(g, extraction, resolution, iris)
+    facts = _add_facts(g, extraction, resolution, iris, min_confidence)
     _add_quantities(g, extraction, iris, facts)
     return g
 
@@ -321,7 +355,8 @@ def entities_graph(resolution: Resolution) -> Graph:
     return g
 
 
-def to_dataset(extractions: list[Extraction] | tuple[Extraction, ...], resolution: Resolution) -> Dataset:
+def to_dataset(extractions: list[Extraction] | tuple[Extraction, ...], resolution: Resolution,
+               min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Dataset:
     """A Dataset with one named graph per report and the entities graph.
 
     Parameters
@@ -330,6 +365,8 @@ def to_dataset(extractions: list[Extraction] | tuple[Extraction, ...], resolutio
         One per report (any order; graphs are keyed by report id).
     resolution : Resolution
         The merge of their entities.
+    min_confidence : float
+        The threshold of :func:`report_graph`.
 
     Returns
     -------
@@ -340,7 +377,7 @@ def to_dataset(extractions: list[Extraction] | tuple[Extraction, ...], resolutio
     bind_prefixes(ds)
     for extraction in sorted(extractions, key=lambda e: e.report.report_id):
         named = ds.graph(report_graph_iri(extraction.report.report_id))
-        for triple in report_graph(extraction, resolution):
+        for triple in report_graph(extraction, resolution, min_confidence):
             named.add(triple)
     named = ds.graph(ENTITIES_GRAPH)
     for triple in entities_graph(resolution):

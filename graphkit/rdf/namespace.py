@@ -27,6 +27,7 @@ __all__ = [
     "mention_iri",
     "quantity_iri",
     "fact_iri",
+    "candidate_iri",
     "report_graph_iri",
     "reference_iri",
     "fact_hash",
@@ -46,13 +47,15 @@ class GK(DefinedNamespace):
 
     Agreement: URIRef  # A formal agreement between parties, such as a section 75 agreement.
     Board: URIRef  # A governance body: a health and wellbeing board, safeguarding adults board, partnership board, executive, alliance, panel or forum with a decision or oversight role.
+    Candidate: URIRef  # A relation extracted with a confidence below the build's threshold (or from a definitional or hedged sentence): recorded with its evidence and confidence for review, but its direct triple is not asserted.
     Entity: URIRef  # A named body, fund, scheme, strategy or agreement that reports mention; the superclass of the nine entity types.
-    Fact: URIRef  # A qualified relation (in the manner of org:Membership): subject, predicate and object of one stated relation, with its evidence and provenance.
+    Fact: URIRef  # A qualified relation (in the manner of org:Membership): subject, predicate and object of one stated relation, with its evidence and provenance. Its direct triple is asserted in the graph.
     Fund: URIRef  # A named funding stream or pooled budget.
     LocalAuthority: URIRef  # A council with adult social care duties, or a neighbouring council named as a partner.
     Mention: URIRef  # A span of a report's plain text that names an entity.
     NHSBody: URIRef  # An integrated care board, clinical commissioning group, NHS trust or foundation trust, primary care network, integrated care system or partnership, or NHS England.
     PublicAgency: URIRef  # Another public body: police, fire service, prison, a national non-NHS body, or a public health team named as its own body.
+    QualifiedRelation: URIRef  # A relation with its subject, predicate, object and provenance (in the manner of org:Membership): an asserted gk:Fact or an unasserted gk:Candidate.
     Quantity: URIRef  # A money amount, count, percentage, date or period stated in a report, and what it describes. Money amounts are also schema:MonetaryAmount.
     ReferenceDataset: URIRef  # Public reference data (such as ONS GSS or NHS ODS code lists) that a fact was taken from instead of a report.
     Report: URIRef  # One ingested CQC local authority assessment document; its plain text is what every offset indexes.
@@ -64,6 +67,7 @@ class GK(DefinedNamespace):
     assesses: URIRef  # The council a report assesses.
     chairs: URIRef  # The subject (the organisation of the person in the role) chairs or vice-chairs the object board.
     commissions: URIRef  # The subject commissions the object (a service, provider or strategy).
+    confidence: URIRef  # How far to trust an extracted relation, 0 to 1: the precision its rule reached on the development data, lowered by weak evidence (an anaphor, distant arguments) and capped for definitional or hedged sentences (docs/extraction.md).
     delivers: URIRef  # The subject runs, operates, leads or delivers the object scheme.
     describes: URIRef  # The entity or fact a quantity is about.
     end: URIRef  # End (exclusive) of a half-open span [start, end) of the report's plain text, in Unicode code points.
@@ -95,6 +99,7 @@ class GK(DefinedNamespace):
     theme: URIRef  # The CQC theme of a quality statement: Working with people, Providing support, Ensuring safety, or Leadership.
     tone: URIRef  # How the evidence sentence judges the relation: positive, negative, mixed or neutral.
     unit: URIRef  # The unit of a quantity's value (GBP, people, organisations, %, ...).
+    wordCount: URIRef  # Number of words in the report's plain text (runs of letters or digits, joined by inner apostrophes or hyphens); the analysis measures extraction coverage per 1,000 words with it.
 
 
 #: Prefixes bound on every graph graphkit writes, sorted by prefix.
@@ -159,6 +164,11 @@ def fact_hash(subject: str, predicate: str, obj: str, start: int, end: int) -> s
 def fact_iri(report_id: str, subject: str, predicate: str, obj: str, start: int, end: int) -> URIRef:
     """IRI of a fact: ``gkd:report/{report-id}/fact/{hash}`` over the local keys and offsets."""
     return GKD[f"report/{report_id}/fact/{fact_hash(subject, predicate, obj, start, end)}"]
+
+
+def candidate_iri(report_id: str, subject: str, predicate: str, obj: str, start: int, end: int) -> URIRef:
+    """IRI of a candidate (an unasserted fact): ``gkd:report/{report-id}/candidate/{hash}``, hashed as a fact."""
+    return GKD[f"report/{report_id}/candidate/{fact_hash(subject, predicate, obj, start, end)}"]
 
 
 def report_graph_iri(report_id: str) -> URIRef:

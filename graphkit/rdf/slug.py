@@ -1,22 +1,17 @@
-"""Stable, safe slugs for minting IRIs."""
+"""Stable, safe slugs for minting IRIs: ``graphkit.names.slugify`` with ``unique=True``."""
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
+from ..names import slugify as _slugify
 
 __all__ = ["slugify"]
-
-_SAFE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def slugify(name: str) -> str:
     """A lowercase ASCII slug ``[a-z0-9-]`` for ``name``; different names never share one.
 
-    Names that are already slugs are kept. Any other name is lowered, transliterated to
-    ASCII and its runs of other characters become ``-``; because that loses information,
-    a short hash of the exact name is appended, so two different names cannot collide.
+    Names that are already slugs are kept; any other name gets a short hash of the exact name
+    appended (``graphkit.names.slugify(name, unique=True)``).
 
     Parameters
     ----------
@@ -35,9 +30,4 @@ def slugify(name: str) -> str:
     >>> slugify("Age UK")
     'age-uk-3d92f0'
     """
-    if _SAFE.fullmatch(name):
-        return name
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:80].strip("-")
-    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
-    return f"{base}-{digest}" if base else f"x-{digest}"
+    return _slugify(name, unique=True)

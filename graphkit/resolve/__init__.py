@@ -2,13 +2,15 @@
 
 ::
 
-    resolve(extractions, corrections=None) -> Resolution
+    resolve(extractions, corrections=None, rules_dirs=()) -> Resolution
     explain(resolution, extractions, query) -> str
     merges_csv(resolution) -> str
     find_corrections(paths) -> Path | None
 
-Rules (names, national bodies, generic local bodies) are data in ``graphkit/data/resolve/``;
-identifiers come from ``ontology/reference/``; corrections are described in docs/corrections.md.
+Rules (names, generic local bodies) are data in ``graphkit/data/resolve/``, national bodies the
+"national" lines of ``graphkit/data/bodies.tsv`` (``rules_dirs`` adds the same files of ``--rules``
+folders); identifiers come from ``ontology/reference/``; corrections are described in
+docs/corrections.md.
 """
 
 from __future__ import annotations

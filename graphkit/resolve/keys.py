@@ -4,7 +4,7 @@ A key is a tuple whose first item is its kind, strongest first:
 
 * ``("gss", code)``: a council of the reference data;
 * ``("ods", code)``: an ICB or NHS trust of the reference data, named fully;
-* ``("national", slug)``: a national body, fund or programme (data/resolve/national.tsv);
+* ``("national", slug)``: a national body, fund or programme (a "national" line of data/bodies.tsv);
 * ``("local", scope, slug)``: a generic local body (data/resolve/local_bodies.tsv) of one council;
 * ``("name", core)``: a name shared across reports: it names a place, or it is the name of a
   voluntary organisation, public agency or NHS body with a word that is not generic;
@@ -18,10 +18,10 @@ is unknown), so local keys of two councils never meet.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from ..model import Report
-from .data import anaphors, generic_words, local_bodies, national_bodies
+from .data import ResolveData, active, anaphors, generic_words, local_bodies
 from .names import core, is_acronym, norm, slugify
 from .reference import council_by_gss, match_council, match_nhs, place_words
 
@@ -61,11 +61,15 @@ def context(report: Report) -> Context:
     return Context(report.report_id, "report-" + slugify(report.report_id), None)
 
 
-@cache
 def _national_index() -> dict[str, str]:
+    return _national_index_of(active())
+
+
+@lru_cache(maxsize=4)
+def _national_index_of(data: ResolveData) -> dict[str, str]:
     out: dict[str, str] = {}
-    for body in national_bodies():
-        for form in (body.label, *body.aliases):
+    for body in data.national_bodies:
+        for form in body.forms:
             out.setdefault(norm(form), body.slug)
             out.setdefault(core(form), body.slug)
     return out

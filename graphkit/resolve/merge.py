@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 
 from ..errors import GraphkitError
 from ..model import Extraction, Resolution
+from .data import load_resolve_data, using
 from .keys import KIND_RANK, STRONG, Key, context, form_key
 from .names import core
 from .nodes import Node, Unit, finish, key_id
@@ -177,7 +178,11 @@ def _reference(nodes: list[Node], dates: dict[str, str | None]) -> list[tuple[st
     return facts
 
 
-def resolve(extractions: Sequence[Extraction], corrections: str | Path | None = None) -> Resolution:
+def resolve(
+    extractions: Sequence[Extraction],
+    corrections: str | Path | None = None,
+    rules_dirs: Sequence[str | Path] = (),
+) -> Resolution:
     """Merge the entities of all reports into one node per real-world entity.
 
     Parameters
@@ -186,6 +191,9 @@ def resolve(extractions: Sequence[Extraction], corrections: str | Path | None = 
         One per report, in any order (they are sorted by report id).
     corrections : str or Path, optional
         A ``corrections.toml`` file (docs/corrections.md) applied after the automatic merge.
+    rules_dirs : sequence of str or Path
+        ``--rules`` folders: their ``bodies.tsv`` and ``resolve/*`` files add to the built-in
+        resolution data (read afresh, so an edited file takes effect).
 
     Returns
     -------
@@ -199,7 +207,14 @@ def resolve(extractions: Sequence[Extraction], corrections: str | Path | None = 
         Two extractions with the same report id.
     CorrectionError
         The corrections file is malformed.
+    RuleError
+        A resolution data file is malformed.
     """
+    with using(load_resolve_data(rules_dirs)):
+        return _resolve(extractions, corrections)
+
+
+def _resolve(extractions: Sequence[Extraction], corrections: str | Path | None) -> Resolution:
     exts = sorted(extractions, key=lambda e: e.report.report_id)
     ids = [e.report.report_id for e in exts]
     dupes = sorted({i for i in ids if ids.count(i) > 1})

@@ -1,4 +1,4 @@
-"""Name normalisation for matching, and slugs for ids.
+"""Name normalisation for matching, and slugs for ids (the resolver's forms of ``graphkit.names``).
 
 Two surface forms denote the same name when their ``norm`` is equal: case, accents,
 punctuation, "&"/"and", apostrophes and possessive "s", a leading "the", parenthetical
@@ -7,44 +7,23 @@ acronyms, year ranges and a few spelling variants (data/resolve/variants.tsv) ar
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
+from .. import names as _names
+from ..names import PAREN_RE, YEARS_RE, slugify
 from .data import descriptors, variants
 
 __all__ = ["norm", "core", "slugify", "id_slug", "is_acronym", "tokens"]
 
-_PAREN = re.compile(r"\([^)]*\)")
-_YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–—/]\s*(?:19|20)?\d\d)?\b")
-_APOS = re.compile(r"['’‘`]s\b|['’‘`]")
-
-
-def _ascii(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
-
 
 def norm(text: str) -> str:
-    """Matching form of a name.
+    """Matching form of a name: ``graphkit.names.norm(text, "resolve")`` with the spelling
+    variants of the active resolution data.
 
     >>> norm("The Health & Wellbeing Board (HWB)")
     'health and wellbeing board'
     >>> norm("Tees, Esk and Wear Valleys NHS Foundation Trust")
     'tees esk and wear valley nhs foundation trust'
     """
-    t = _ascii(text).lower()
-    t = _PAREN.sub(" ", t)
-    t = _YEARS.sub(" ", t)
-    t = _APOS.sub("", t)
-    t = t.replace("&", " and ").replace("+", " plus ")
-    t = re.sub(r"[^a-z0-9]+", " ", t).strip()
-    words = t.split()
-    while words and words[0] == "the":
-        words = words[1:]
-    text = " " + " ".join(words) + " "
-    for pattern, replacement in variants():
-        text = pattern.sub(replacement, text)
-    return " ".join(text.split())
+    return _names.norm(text, "resolve", variants())
 
 
 def core(text: str) -> str:
@@ -77,16 +56,4 @@ def id_slug(text: str) -> str:
     >>> id_slug("Equally Well strategy (2021-2025)")
     'equally-well-strategy'
     """
-    return slugify(_YEARS.sub(" ", _PAREN.sub(" ", text)))
-
-
-def slugify(text: str) -> str:
-    """Lowercase ASCII slug ``[a-z0-9-]``.
-
-    >>> slugify("North Tyneside's Commitment to Carers")
-    'north-tynesides-commitment-to-carers'
-    """
-    t = _ascii(text).lower()
-    t = re.sub(r"['’‘`]", "", t).replace("&", " and ")
-    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
-    return t or "entity"
+    return slugify(YEARS_RE.sub(" ", PAREN_RE.sub(" ", text)))

@@ -90,7 +90,7 @@ def key_id(key: Key, form: str | None = None) -> str:
 
 
 def _national(slug: str):
-    return next(b for b in national_bodies() if b.slug == slug)
+    return next(b for b in national_bodies() if b.slug == slug)  # the first line wins (user lines come first)
 
 
 def _name_and_type(node: Node) -> tuple[str, str]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..resources import reference_dir
+from .data import ResolveData, active
 from .names import norm, slugify
 
 __all__ = ["Council", "NHSOrg", "councils", "nhs_orgs", "match_council", "match_nhs", "council_by_gss", "nhs_by_ods", "place_words", "GEOGRAPHY_IRI"]
@@ -65,21 +66,23 @@ class NHSOrg:
         return slugify(re.sub(r"^NHS\s+", "", self.name))
 
 
-@cache
 def place_words() -> frozenset[str]:
     """Words of place names: councils, ICBs and NHS regions of the reference data, edited by
     data/resolve/places.txt, without generic words."""
-    from .data import generic_words, place_edits
+    return _place_words(active())
 
+
+@lru_cache(maxsize=4)
+def _place_words(data: ResolveData) -> frozenset[str]:
     names: set[str] = set()
     with open(reference_dir() / "local_authorities.csv", newline="", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             names.update((r["name"], r["ons_name"], r["region"], r["nhs_region"]))
             names.update(r["alt_names"].split("|"))
     names.update(re.sub(r"(?i)^NHS | Integrated Care Board$", "", o.name) for o in nhs_orgs() if o.kind == "ICB")
-    add, remove = place_edits()
+    add, remove = data.place_edits
     words = {w for n in names for w in norm(n).split() if len(w) >= 3 and not w.isdigit()}
-    return frozenset((words | add) - remove - generic_words())
+    return frozenset((words | add) - remove - data.generic_words)
 
 
 def _title(upper: str) -> str:
@@ -104,8 +107,13 @@ def councils() -> tuple[Council, ...]:
         )
 
 
-@cache
 def _council_index() -> tuple[dict[str, str], dict[str, str]]:
+    return _council_index_of(active())
+
+
+@lru_cache(maxsize=4)
+def _council_index_of(data: ResolveData) -> tuple[dict[str, str], dict[str, str]]:
+    """Normalised council names -> GSS code (names are normalised with ``data``'s variants)."""
     exact: dict[str, set[str]] = {}
     stripped: dict[str, set[str]] = {}
     with open(reference_dir() / "local_authorities.csv", newline="", encoding="utf-8") as fh:
@@ -178,8 +186,13 @@ def _initials(place: str) -> str:
     return "".join(w[0] for w in place.split() if w not in _STOP)
 
 
-@cache
 def _nhs_index() -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    return _nhs_index_of(active())
+
+
+@lru_cache(maxsize=4)
+def _nhs_index_of(data: ResolveData) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """NHS place words and initials -> ODS code (normalised with ``data``'s variants)."""
     by_sig: dict[tuple[str, str], set[str]] = {}
     by_acro: dict[tuple[str, str], set[str]] = {}
     for o in nhs_orgs():

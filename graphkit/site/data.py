@@ -1,12 +1,13 @@
 """What the site shows, read from the graph and the analysis in one place (the site's adapter).
 
 Every page reads a ``SiteData``; nothing else in ``graphkit.site`` touches RDF or
-``Analysis``. The network is ``Analysis.network`` (or ``to_networkx(graph)``); the evidence
-sentences with their section and offsets come from one SPARQL query over the graph; the
-CQC scores from the report sections. Figures that ``Analysis.to_dict()`` does not hold yet
-(stated-facts degree, betweenness and PageRank, stated-facts communities, the per-council
-comparison and coverage) are computed here from the network's *stated* edges, so when the
-analysis provides them only ``_stated_measures`` and ``council_rows`` change.
+``Analysis``. The network is ``Analysis.network`` (both layers); the evidence sentences with
+their section and offsets come from three SPARQL queries over the graph; the CQC scores from
+the report sections. The report's figures (centrality, brokers, communities, the councils
+compared with their coverage and tone) are ``Analysis.to_dict()``'s, computed on the stated
+layer (national bodies counted once per council, ``id@council``). Computed here: each entity's
+number of distinct stated partners (the node size of the views) and the stated/context split
+of each drawn relation.
 
 Two layers are kept apart: an edge is *stated* when at least one report sentence states it,
 *context* when only reference data does (e.g. a council's ICB from ONS lookups). Measures use
@@ -25,8 +26,7 @@ from typing import Any
 import networkx as nx
 import rdflib
 
-from graphkit.analyse import Analysis, partner_communities, to_networkx
-from graphkit.analyse.centrality import betweenness_pivots
+from graphkit.analyse import Analysis, to_networkx
 from graphkit.analyse.convert import REFERENCE
 from graphkit.analyse.terms import entity_id, report_id
 from graphkit.model import SYMMETRIC_PREDICATES
@@ -180,11 +180,13 @@ class SiteData:
     councils: dict[str, Council]  # councils that a report assesses, by id
     report_councils: dict[str, tuple[str, ...]]
     report_titles: dict[str, str]
-    analysis: dict[str, Any] = field(repr=False)  # Analysis.to_dict()
-    measures: dict[str, dict[str, float]] = field(repr=False)  # stated-facts measure -> node -> score
-    communities: list[list[str]] = field(repr=False)  # stated-facts Louvain, largest first
-    betweenness_k: int | None = None
+    analysis: dict[str, Any] = field(repr=False)  # Analysis.to_dict() (analysis.json)
     seed: int = 0
+
+    def entity_of(self, node: str) -> str | None:
+        """The entity behind an analysis node id (``id@council`` for a national body's instance)."""
+        base = node.split("@", 1)[0]
+        return base if base in self.entities else None
 
     def relations_of(self, node: str) -> list[Relation]:
         """Relations with `node` at either end, in network order."""
@@ -353,48 +355,6 @@ def _is_stated(d: dict) -> bool:
     return bool(d.get("reports")) or not d.get("sentences")
 
 
-def _stated_measures(H: nx.Graph, seed: int) -> tuple[dict[str, dict[str, float]], int | None]:
-    """Degree, betweenness (sampled as ``graphkit.analyse`` samples it) and PageRank on `H`."""
-    k = betweenness_pivots(H.number_of_nodes(), H.number_of_edges())
-    degree = {n: float(H.degree(n)) for n in H}
-    betweenness = nx.betweenness_centrality(H, k=k, seed=seed) if H.number_of_edges() else dict.fromkeys(H, 0.0)
-    pagerank = _pagerank(H) if H.number_of_edges() else dict.fromkeys(H, 0.0)
-    rounded = {
-        "degree": degree,
-        "betweenness": {n: round(float(s), 6) + 0.0 for n, s in betweenness.items()},
-        "pagerank": {n: round(float(s), 6) + 0.0 for n, s in pagerank.items()},
-    }
-    return rounded, k
-
-
-def _pagerank(H: nx.Graph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 1000) -> dict[str, float]:
-    """``networkx.pagerank(H, alpha, weight="weight")`` by power iteration in numpy (no scipy).
-
-    >>> r = _pagerank(nx.star_graph(3))
-    >>> round(r[0], 4), round(r[1], 4)
-    (0.4797, 0.1734)
-    """
-    import numpy as np
-
-    nodes = list(H)
-    n = len(nodes)
-    index = {v: i for i, v in enumerate(nodes)}
-    ends = [(index[u], index[v], float(w)) for u, v, w in H.edges(data="weight", default=1)]
-    src = np.array([a for a, b, _ in ends] + [b for a, b, _ in ends if a != b], dtype=np.int64)
-    dst = np.array([b for a, b, _ in ends] + [a for a, b, _ in ends if a != b], dtype=np.int64)
-    weight = np.array([w for _, _, w in ends] + [w for a, b, w in ends if a != b], dtype=np.float64)
-    out = np.bincount(src, weights=weight, minlength=n)
-    dangling = out == 0
-    share = weight / out[src]
-    x = np.full(n, 1.0 / n)
-    for _ in range(max_iter):
-        last = x
-        x = alpha * (np.bincount(dst, weights=last[src] * share, minlength=n) + last[dangling].sum() / n) + (1 - alpha) / n
-        if np.abs(x - last).sum() < n * tol:
-            break
-    return dict(zip(nodes, x.tolist()))
-
-
 def site_data(graph: rdflib.Graph, analysis: Analysis | None = None) -> SiteData:
     """Read what the site shows from `graph` and its `analysis`.
 
@@ -410,9 +370,9 @@ def site_data(graph: rdflib.Graph, analysis: Analysis | None = None) -> SiteData
     SiteData
     """
     if analysis is None:
-        from graphkit.analyse import analyse_networkx
+        from graphkit.analyse import analyse
 
-        analysis = analyse_networkx(to_networkx(graph))
+        analysis = analyse(graph)
     G = analysis.network if analysis.network is not None else to_networkx(graph)
     report_councils = {r: tuple(cs) for r, cs in sorted(G.graph.get("report_councils", {}).items())}
     report_rows = _rows(graph, _REPORTS, ("report", "title", "length"))
@@ -439,7 +399,6 @@ def site_data(graph: rdflib.Graph, analysis: Analysis | None = None) -> SiteData
         ))
 
     H = stated_graph(G)
-    measures, k = _stated_measures(H, analysis.seed)
     names = _names(G)
     entities = {
         n: Entity(
@@ -468,9 +427,7 @@ def site_data(graph: rdflib.Graph, analysis: Analysis | None = None) -> SiteData
     }
     return SiteData(
         network=G, entities=entities, relations=tuple(relations), councils=councils,
-        report_councils=report_councils, report_titles=titles, analysis=analysis.to_dict(),
-        measures=measures, communities=partner_communities(H, seed=analysis.seed),
-        betweenness_k=k, seed=analysis.seed,
+        report_councils=report_councils, report_titles=titles, analysis=analysis.to_dict(), seed=analysis.seed,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from urllib.parse import quote
 
-from .data import COUNCIL, SIZE_MEASURE, Relation, SiteData, predicate_name, type_name
+from .data import SIZE_MEASURE, Relation, SiteData, predicate_name, type_name
 from .html import Markup, bar_chart, e, json_script, link, page, table
 
 __all__ = ["index_page", "report_page", "entity_page", "TOP"]
@@ -51,12 +51,13 @@ def index_page(data: SiteData) -> str:
             [_entity_link(data, c.id, ""), link(f"councils/{data.entities[c.id].page}.html", "network"),
              len(c.reports)]
             + [by_statement.get(s, "\u2013") for s in statements]
-            + [data.entities[c.id].degree, sum(facts[c.id].values())]
+            + [data.analysis.get("councils", {}).get(c.id, {}).get("partners", data.entities[c.id].degree),
+               data.analysis.get("councils", {}).get(c.id, {}).get("facts", sum(facts[c.id].values()))]
         )
     councils = table(
         f"The {len(data.councils)} assessed councils: CQC scores (1 to 4) per quality statement, "
         "partners and evidence",
-        ["Council", "View", "Reports"] + statements + ["Stated partners", "Evidence sentences"],
+        ["Council", "View", "Reports"] + statements + ["Stated partners", "Stated facts"],
         rows, numeric=range(2, 5 + len(statements)),
     )
     by_type: dict[str, list] = defaultdict(list)
@@ -97,10 +98,19 @@ def _figure(fid: str, title: str, how: str, content: Markup) -> Markup:
                   f"<p>{e(how)}</p>{content}</section>")
 
 
-def _top(data: SiteData, measure: str, fmt: str) -> list[tuple[str, float]]:
-    scores = data.measures[measure]
-    ranked = sorted((kv for kv in scores.items() if kv[1] > 0), key=lambda kv: (-kv[1], kv[0]))
-    return ranked[:TOP]
+def _num(value, fmt: str) -> str:
+    """`value` formatted, or a dash when it is missing."""
+    return "\u2013" if value is None else fmt.format(value)
+
+
+def _node_link(data: SiteData, item: dict) -> Markup | str:
+    """An analysis node (``{id, label}``; ``id@council`` for a national body's instance) as a link."""
+    entity = data.entity_of(item["id"])
+    label = item.get("label", item["id"])
+    if "@" in item["id"] and entity is not None:
+        council = data.entities.get(item["id"].split("@", 1)[1])
+        label = f"{label} (for {council.name})" if council else label
+    return link(f"entities/{data.entities[entity].page}.html", label) if entity else label
 
 
 def report_page(data: SiteData) -> str:
@@ -118,7 +128,7 @@ def report_page(data: SiteData) -> str:
             ("Context relations (reference data only)", len(context)),
             ("Evidence sentences behind stated relations", len(evidence)),
             ("Reports", len(data.report_councils)), ("Assessed councils", len(data.councils)),
-            ("Communities (stated relations)", len(data.communities)),
+            ("Communities (stated relations)", len(data.analysis.get("communities", []))),
         ], numeric=(1,)),
     ))
     types = Counter(ent.type for ent in data.entities.values())
@@ -138,48 +148,61 @@ def report_page(data: SiteData) -> str:
         Markup(bar_chart("Stated relations by kind", [(p, s) for p, s, _ in sorted(pred_rows, key=lambda x: (-x[1], x[0]))])
                + table("Relations by kind", ["Relation", "Stated", "Context"], pred_rows, numeric=(1, 2))),
     ))
-    statements = _statements(data)
-    facts = _council_facts(data)
+    statements = list(data.analysis.get("statements", ())) or _statements(data)
     rows = []
-    for c in data.councils.values():
-        scores = {s: score for s, _, score in c.scores}
-        n = sum(facts[c.id].values())
-        negative = facts[c.id]["negative"] + facts[c.id]["mixed"]
+    for c, row in data.analysis.get("councils", {}).items():
+        scores = row.get("scores", {})
+        tone = row.get("tone", {})
         rows.append(
-            [_entity_link(data, c.id, "")] + [scores.get(s, "\u2013") for s in statements]
-            + [data.entities[c.id].degree, n,
-               f"{10000 * n / c.text_length:.1f}" if c.text_length else "\u2013",
-               f"{100 * negative / n:.0f}%" if n else "\u2013"]
+            [_node_link(data, row)] + [scores.get(s, "\u2013") for s in statements]
+            + [row.get("partners", 0), row.get("facts", 0),
+               _num(row.get("facts_per_1000_words"), "{:.1f}") + (" (sparse)" if row.get("sparse") else ""),
+               _num(None if tone.get("share") is None else 100 * tone["share"], "{:.0f}%"),
+               _num(row.get("betweenness"), "{:.3f}"), _num(row.get("broker"), "{:.3f}")]
         )
     figures.append(_figure(
         "f-councils", "Councils side by side",
-        "Each assessed council's CQC scores (1 to 4) per quality statement, its stated partners (entities it has a "
-        "stated relation with), the evidence sentences its reports give, that number per 10,000 characters of its "
-        "reports' text (extraction coverage: a low figure means a sparse report, not an isolated council), and the "
-        "share of that evidence whose tone is negative or mixed; pages about one council count as one assessment.",
+        "Each assessed council (all pages about one council count as one assessment) with its CQC scores (1 to 4) per "
+        "quality statement, its stated partners, the facts its reports state and that number per 1,000 words of its "
+        "reports (extraction coverage: a low figure means a sparse report, not an isolated council), the share of its "
+        "facts whose tone is negative or mixed, and its betweenness and broker score, all from analysis.json.",
         table("Councils compared", ["Council"] + statements
-              + ["Stated partners", "Evidence sentences", "Per 10,000 characters", "Negative or mixed"],
-              rows, numeric=range(1, 5 + len(statements))),
+              + ["Stated partners", "Facts", "Facts per 1,000 words", "Negative or mixed", "Betweenness", "Broker"],
+              rows, numeric=range(1, 8 + len(statements))),
     ))
-    sampled = (f"sampled from {data.betweenness_k} pivots with seed {data.seed} (an estimate)"
-               if data.betweenness_k else "exact")
+    sampling = data.analysis.get("betweenness", {})
+    sampled = (f"sampled from {sampling.get('k')} pivots with seed {sampling.get('seed')} (an estimate)"
+               if sampling.get("sampled") else "exact")
+    top = data.analysis.get("centrality", {})
     for fid, measure, title, how, fmt in (
         ("f-degree", "degree", "Most connected entities",
-         "The entities with stated relations to the most other entities (degree on the graph of stated relations; "
-         "context relations left out).", "{:,.0f}"),
-        ("f-brokers", "betweenness", "Brokers",
+         "The entities with stated relations to the most other entities (networkx degree centrality on the stated "
+         "layer: the share of all other nodes each is linked to; context relations left out, national bodies counted "
+         "once per council).", "{:.3f}"),
+        ("f-betweenness", "betweenness", "Betweenness",
          "The entities that lie on the most shortest paths between other entities (networkx betweenness centrality on "
-         f"the graph of stated relations, normalised, {sampled}): bodies that connect otherwise separate parts.", "{:.3f}"),
+         f"the stated layer, normalised, {sampled}): bodies that connect otherwise separate parts.", "{:.3f}"),
         ("f-pagerank", "pagerank", "PageRank",
-         "The entities that PageRank ranks highest on the undirected graph of stated relations weighted by evidence "
-         "sentences (damping 0.85): linked to by many, or by well-linked, entities.", "{:.4f}"),
+         "The entities PageRank ranks highest on the stated layer (damping 0.85): linked to by many, or by "
+         "well-linked, entities.", "{:.4f}"),
     ):
-        top = _top(data, measure, fmt)
-        chart = bar_chart(title, [(data.entities[n].name, v) for n, v in top], fmt=fmt)
+        items = top.get(measure, [])[:TOP]
+        chart = bar_chart(title, [(i.get("label", i["id"]), i["score"]) for i in items], fmt=fmt)
         tab = table(title, ["Entity", "Type", "Score"],
-                    [(_entity_link(data, n, ""), type_name(data.entities[n].type), fmt.format(v)) for n, v in top],
+                    [(_node_link(data, i), type_name(i.get("type", "")), fmt.format(i["score"])) for i in items],
                     numeric=(2,))
-        figures.append(_figure(fid, title, how, Markup(chart + tab) if top else Markup("<p>None.</p>")))
+        figures.append(_figure(fid, title, how, Markup(chart + tab) if items else Markup("<p>None.</p>")))
+    brokers = data.analysis.get("brokers", [])[:TOP]
+    figures.append(_figure(
+        "f-brokers", "Brokers between councils",
+        "For every pair of assessed councils, the share of the pair's shortest paths on the stated layer that pass "
+        "through the entity, averaged over the pairs (networkx betweenness_centrality_subset between councils; 0 to 1).",
+        Markup(bar_chart("Brokers between councils", [(b.get("label", b["id"]), b["score"]) for b in brokers], fmt="{:.3f}")
+               + table("Brokers between councils", ["Entity", "Type", "Score", "Councils linked"],
+                       [(_node_link(data, b), type_name(b.get("type", "")), f"{b['score']:.3f}",
+                         ", ".join(data.entities[c].name if c in data.entities else c for c in b.get("councils", ())))
+                        for b in brokers], numeric=(2,))) if brokers else Markup("<p>None.</p>"),
+    ))
     shared = data.analysis.get("shared_partners", [])
     figures.append(_figure(
         "f-shared", "Bodies shared by councils",
@@ -193,34 +216,36 @@ def report_page(data: SiteData) -> str:
         ]) if shared else Markup("<p>No entity is linked to two or more councils.</p>"),
     ))
     comm_rows = []
-    for i, members in enumerate(data.communities):
-        hubs = sorted(members, key=lambda n: (-data.entities[n].degree, n))[:5]
-        comm_rows.append((i + 1, len(members),
-                          ", ".join(data.entities[n].name for n in members if data.entities[n].type == COUNCIL) or "\u2013",
-                          ", ".join(data.entities[n].name for n in hubs)))
+    for c in data.analysis.get("communities", []):
+        hub = c.get("hub") or {}
+        comm_rows.append((c["id"] + 1, c["size"],
+                          ", ".join(data.entities[x].name if x in data.entities else x for x in c.get("councils", ())) or "\u2013",
+                          hub.get("label", "")))
     figures.append(_figure(
         "f-communities", "Communities",
-        f"Groups of entities more linked among themselves than to the rest (Louvain on the graph of stated relations "
-        f"weighted by evidence sentences, seed {data.seed}, entities without relations left out), largest first.",
+        f"Groups of entities more linked among themselves than to the rest (Louvain on the stated layer, seed "
+        f"{data.analysis.get('seed', 0)}, entities without relations left out), largest first, with their best-connected member.",
         Markup(bar_chart("Community sizes", [(f"Community {i}", n) for i, n, _, _ in comm_rows[:TOP]])
-               + table("Communities", ["Community", "Entities", "Councils", "Best connected members"], comm_rows, numeric=(0, 1))),
+               + table("Communities", ["Community", "Entities", "Councils", "Best connected member"], comm_rows, numeric=(0, 1))),
     ))
-    tones = Counter(ev.tone for ev in evidence)
-    tone_rows = [(t, tones.get(t, 0)) for t in _TONES] + sorted((t, n) for t, n in tones.items() if t not in _TONES)
+    tones = data.analysis.get("tone", {}).get("overall") or Counter(ev.tone for ev in evidence)
+    tone_rows = [(t, tones.get(t, 0)) for t in _TONES]
     figures.append(_figure(
         "f-tone", "How reports speak of relations",
-        "The tone the extraction gave each evidence sentence behind a stated relation (negative or mixed: the report "
-        "describes a strained or poor relation), counted over all councils; the councils table gives each council's share.",
+        "The tone the extraction gave each stated fact (negative or mixed: the report describes a strained or poor "
+        "relation), counted over all councils as analysis.json does; the councils table gives each council's share.",
         Markup(bar_chart("Evidence by tone", tone_rows) + table("Evidence by tone", ["Tone", "Sentences"], tone_rows, numeric=(1,))),
     ))
     body = Markup(
-        "<p>Figures computed from the graph with networkx. Measures use relations stated by reports only; "
-        f"context from reference data is counted apart. Node sizes in the network views: {e(SIZE_MEASURE)}.</p>"
+        "<p>The figures of analysis.json (computed with networkx; docs/analysis.md says how). Measures use relations "
+        "stated by reports only, with national bodies counted once per council; context from reference data is counted "
+        f"apart. Node sizes in the network views: {e(SIZE_MEASURE)}.</p>"
         '<nav aria-label="Figures"><ul class="gk-links">'
         + "".join(f'<li><a href="#{fid}">{e(t)}</a></li>' for fid, t in (
             ("f-summary", "The graph in numbers"), ("f-types", "Entities by type"), ("f-predicates", "Relations by kind"),
-            ("f-councils", "Councils side by side"), ("f-degree", "Most connected entities"), ("f-brokers", "Brokers"),
-            ("f-pagerank", "PageRank"), ("f-shared", "Bodies shared by councils"), ("f-communities", "Communities"),
+            ("f-councils", "Councils side by side"), ("f-degree", "Most connected entities"),
+            ("f-betweenness", "Betweenness"), ("f-pagerank", "PageRank"), ("f-brokers", "Brokers between councils"),
+            ("f-shared", "Bodies shared by councils"), ("f-communities", "Communities"),
             ("f-tone", "How reports speak of relations")))
         + "</ul></nav>" + "".join(figures)
     )

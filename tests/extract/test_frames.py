@@ -125,6 +125,20 @@ def test_frames_builtin_lines_are_valid_and_unique():
     ("The Kent Carers Forum was chaired by the chief executive of Age UK Kent.", ("Age UK Kent", "chairs", "Kent Carers Forum")),
     # reference across sentences
     ("The Kent Carers Forum met monthly. It was chaired by Age UK Kent.", ("Age UK Kent", "chairs", "Kent Carers Forum")),
+    # a list introduced by a lead-in sentence ending in ":"
+    ("The Kent Safeguarding Adults Board met quarterly. Its members included:\n\n- Kent Police\n- Age UK Kent\n",
+     ("Age UK Kent", "memberOf", "Kent Safeguarding Adults Board")),
+    # an adjunct phrase about what the clause before acted on
+    ("Age UK Kent ran the Kent Carers Hub under a contract with the council.", (K, "commissions", "Kent Carers Hub")),
+    # a prepositional relative names the board
+    ("Kent Police and Age UK Kent sat on the Kent Safeguarding Adults Board, on which the council was represented.",
+     (K, "memberOf", "Kent Safeguarding Adults Board")),
+    # an in-house team belongs to the assessed council
+    ("The Kent Enablement Service, an in-house team within adult social care, supported 900 people.",
+     ("Kent Enablement Service", "partOf", K)),
+    # a relative clause on an unnamed head: the agent still acts with its comitative partner
+    ("Age UK Kent ran the befriending service, which the council commissioned jointly with Kent Police.",
+     (K, "partnersWith", "Kent Police")),
 ])
 def test_frames_constructions(text, triple):
     assert triple in _plain(_triples(text))
@@ -140,6 +154,15 @@ def test_frames_constructions(text, triple):
 ])
 def test_frames_negated_or_hedged_assert_nothing(text):
     assert not _triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "People were discharged from Maidstone Hospital by a team funded through the Better Care Fund.",
+    "Age UK Kent ran a service at the Kent and Canterbury Hospital.",
+])
+def test_frames_hospital_sites_are_not_bodies(text):
+    x = extract(report_from_text(HEAD + text))
+    assert not [e for e in x.entities if e.name.endswith("Hospital")]
 
 
 def test_frames_relation_keeps_frame_id():

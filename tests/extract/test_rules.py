@@ -26,15 +26,23 @@ def test_rules_ids_unique():
     assert len(ids) == len(set(ids))
 
 
-def test_rules_extra_dir_adds_gazetteer(tmp_path):
-    (tmp_path / "gazetteer.jsonl").write_text(
-        json.dumps({"id": "user.zebra", "label": "VoluntaryOrganisation", "name": "Zebra Crossing"}) + "\n", encoding="utf-8")
+def test_rules_extra_dir_adds_bodies(tmp_path):
+    (tmp_path / "bodies.tsv").write_text(
+        "zebra-crossing\tZebra Crossing\tVoluntaryOrganisation\tnational\t\tZC\n", encoding="utf-8")
     text = "Zebra Crossing was mentioned by several people."
     plain = extract(report_from_text(text), load_rules())
     user = extract(report_from_text(text), load_rules([tmp_path]))
     assert "Zebra Crossing" not in {e.name for e in plain.entities if e.type == "VoluntaryOrganisation"}
     ent = [e for e in user.entities if e.name == "Zebra Crossing"]
-    assert ent and ent[0].type == "VoluntaryOrganisation" and ent[0].mentions[0].rule == "user.zebra"
+    assert ent and ent[0].type == "VoluntaryOrganisation" and ent[0].mentions[0].rule == "ent.known.zebra-crossing"
+    assert any(k.aliases == ("ZC",) and k.name == "Zebra Crossing" for k in load_rules([tmp_path]).abbreviations)
+
+
+@pytest.mark.parametrize("old", ["gazetteer.jsonl", "abbreviations.tsv"])
+def test_rules_old_name_files_are_refused(tmp_path, old):
+    (tmp_path / old).write_text("", encoding="utf-8")
+    with pytest.raises(RuleError, match="bodies.tsv"):
+        load_rules([tmp_path])
 
 
 def test_rules_extra_dir_adds_frame(tmp_path):
@@ -48,15 +56,16 @@ def test_rules_extra_dir_adds_frame(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "line", "problem"),
     [
-        ("gazetteer.jsonl", '{"id": "a", "label": "Fund", "name": "A Fund"}\n{not json\n', 2, "not a JSON object"),
-        ("gazetteer.jsonl", '{"id": "a", "label": "Charity", "name": "A"}\n', 1, "unknown type"),
+        ("lexicon.jsonl", '{"id": "c", "kind": "hedge", "pattern": "may"}\n{not json\n', 2, "not a JSON object"),
+        ("bodies.tsv", "# a comment\na\tA\tCharity\tnational\n", 2, "unknown type"),
+        ("bodies.tsv", "a\tA\tFund\teverywhere\n", 1, "unknown scope"),
+        ("bodies.tsv", "a\tA\tFund\n", 1, "expected tab-separated columns"),
         ("frames.jsonl", '{"id": "t", "predicate": "likes", "verb": "like", "subject": "agent", "object": "patient"}\n', 1,
          "unknown predicate"),
         ("frames.jsonl", '{"id": "t", "predicate": "funds", "verb": "fund", "subject": "agent", "object": "sideways"}\n', 1,
          "unknown role"),
         ("lexicon.jsonl", '{"id": "c", "kind": "negation", "pattern": "(unclosed"}\n', 1, "bad regular expression"),
         ("type_heads.jsonl", '{"id": "h", "label": "Board"}\n', 1, "missing or empty string field 'head'"),
-        ("abbreviations.tsv", "ABC\tA B C\n", 1, "expected 4 tab-separated fields"),
     ],
 )
 def test_rules_malformed_file_names_file_and_line(tmp_path, name, content, line, problem):

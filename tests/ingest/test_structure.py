@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -186,3 +188,86 @@ def test_one_line_per_paragraph_text_is_not_joined():
     text = "\n".join(lines)
     report = report_from_text(text)
     assert [text[p.start:p.end] for p in report.paragraphs] == [BODY, BODY]
+
+
+@pytest.mark.parametrize(("heading", "statement"), [
+    ("Supporting people to lead healthier lives", "Supporting people to live healthier lives"),
+    ("Safe pathways, systems and transitions", "Safe systems, pathways and transitions"),
+    ("Equity in experiences and outcomes", "Equity in experience and outcomes"),
+    ("Care provision, integration, and continuity", "Care provision, integration and continuity"),
+    ("Governance, management, and sustainability", "Governance, management and sustainability"),
+])
+def test_statement_names_as_cqc_summary_pages_write_them(heading, statement):
+    report = _report(heading, "Score: 2", BODY)
+    assert [(s.statement, s.score) for s in report.sections] == [(statement, 2)]
+    assert not report.warnings
+
+
+@pytest.mark.parametrize(("heading", "theme"), [
+    ("How the local authority ensures safety within the system", "Ensuring safety"),
+    ("How the local authority works with people", "Working with people"),
+    ("Theme 2: How Wessex Council provides support", "Providing support"),
+    ("Leadership", "Leadership"),
+])
+def test_theme_names_from_the_layout_data(heading, theme):
+    report = _report(heading, BODY)
+    assert [(s.statement, s.theme) for s in report.sections] == [(None, theme)]
+
+
+def test_layout_data_names_every_quality_statement_as_the_model_does():
+    from graphkit.ingest.structure import layout
+
+    canonical = set(layout().statements.values())
+    assert canonical == set(QUALITY_STATEMENTS)
+
+
+@pytest.mark.parametrize(("line", "rating"), [
+    ("Overall rating: Good", "Good"),
+    ("Overall rating - Requires improvement", "Requires improvement"),
+    ("Overall, we have rated Wessex Council as Requires improvement.", "Requires improvement"),
+    ("Overall, we rated the local authority as outstanding.", "Outstanding"),
+    ("We have rated Wessex Council as inadequate overall.", "Inadequate"),
+])
+def test_overall_rating_line(line, rating):
+    report = _report(line, "Safeguarding", "Score: 3", BODY)
+    assert report.rating == rating
+
+
+def test_no_rating_when_the_text_states_none():
+    report = _report("Safeguarding", "Score: 3", "Staff said the rating of providers was good.", BODY)
+    assert report.rating is None
+
+
+@pytest.mark.parametrize(("lines", "line_no", "problem"), [
+    (("Summary", BODY, "Score: 3", "Safeguarding", BODY), 5, "not under a quality statement"),
+    (("Score: 2", "Safeguarding", BODY), 1, "not under a quality statement"),
+    (("Safeguarding", "Score: 2", BODY, "Score: 4", BODY), 7, "second score line"),
+    (("Safeguarding", "Score", BODY), 3, "no score after it"),
+])
+def test_stray_score_line_is_a_warning_naming_file_and_line(lines, line_no, problem):
+    report = _report(*lines)
+    assert len(report.warnings) == 1
+    assert report.warnings[0].startswith(f"snippet.txt:{line_no}: ") and problem in report.warnings[0]
+
+
+def test_score_restated_in_words_is_not_a_warning():
+    report = _report("Safeguarding", "Score: 3", "3 - Evidence shows a good standard", BODY)
+    assert report.sections[0].score == 3 and not report.warnings
+
+
+def test_stray_score_warning_reaches_the_build_and_the_cli(tmp_path, runner):
+    from graphkit import build
+    from graphkit.cli import cli
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "wessex.txt").write_text(
+        "Wessex Council: local authority assessment\n\nSummary\n\nScore: 3\n\nSafeguarding\n\nScore: 2\n\n"
+        f"{BODY}\n", encoding="utf-8")
+    result = build([folder], jobs=1, cache=False)
+    assert [w for w in result.warnings if "wessex.txt:5:" in w]
+    printed = runner.invoke(cli, ["build", str(folder), "--out", str(tmp_path / "out"), "-q", "-j", "1", "--no-cache"])
+    assert printed.exit_code == 0
+    assert "graphkit: warning: " in printed.stderr and "wessex.txt:5: score line 'Score: 3'" in printed.stderr
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert any("wessex.txt:5:" in w for w in manifest["warnings"])

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from graphkit.extract.confidence import DEFAULT_MIN_CONFIDENCE
 from graphkit.ingest import read_report
 from graphkit.query import run_query
 from graphkit.rdf import report_graph, to_dataset, validate
@@ -83,8 +84,8 @@ def test_seeds_graphs_conform_and_evidence_slices(fmt, tmp_path):
     for ex in extractions:
         rid = ex.report.report_id
         for i, rel in enumerate(ex.relations):
-            if (rid, i) in resolution.suppressed_relations:
-                continue
+            if (rid, i) in resolution.suppressed_relations or rel.confidence < DEFAULT_MIN_CONFIDENCE:
+                continue  # suppressed, or a candidate for review (not asserted)
             binding = {"subject": resolution.index.get((rid, rel.subject), rel.subject),
                        "predicate": rel.predicate,
                        "object": resolution.index.get((rid, rel.object), rel.object)}

@@ -170,8 +170,9 @@ def test_site_of_the_seeds_in_the_browser(chromium, built_out, axe_source, rel):
     page, log = _open(chromium, built_out / rel)
     try:
         if rel == "network.html":
-            summary = json.loads((built_out / "analysis.json").read_text())["summary"]
-            assert page.evaluate("[nodes.length, edges.length]") == [summary["entities"], summary["relations"]]
+            analysis = json.loads((built_out / "analysis.json").read_text())
+            relations = analysis["summary"]["relations"] + analysis["context"]["summary"]["relations"]
+            assert page.evaluate("[nodes.length, edges.length]") == [analysis["summary"]["entities"], relations]
         page.wait_for_timeout(150)
         assert log == {"errors": [], "outside": [], "dialogs": []}
         page.add_script_tag(content=axe_source)  # (axe reads the stylesheet, which the pages' CSP refuses: logged)

@@ -83,7 +83,7 @@ def test_site_index_holds_search_index_and_scores(graph):
 def test_site_report_explains_each_figure(graph):
     report = render_site(graph)["report.html"]
     sections = re.findall(r'<section class="gk-figure" aria-labelledby="([^"]+)"><h2[^>]*>[^<]+</h2><p>([^<]+)</p>', report)
-    assert len(sections) == 10 and all(len(how) > 40 for _, how in sections)
+    assert len(sections) == 11 and all(len(how) > 40 for _, how in sections)
     assert report.count("<svg") >= 6
 
 
