@@ -123,9 +123,10 @@ def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_c
     """Build the graph of PATHS (files or folders; default: seeds/) into --out.
 
     Writes graph.ttl (merged), graph.trig (one named graph per report), graph.jsonld,
-    network.html, analysis.json, entities.csv, relations.csv, councils.csv, graph.graphml,
-    graph.gexf, graph.sqlite, merges.csv, review.csv (relations below --min-confidence),
-    texts/<report-id>.txt and manifest.json.
+    analysis.json, entities.csv, relations.csv, councils.csv, graph.graphml, graph.gexf,
+    graph.sqlite, merges.csv, review.csv (relations below --min-confidence),
+    texts/<report-id>.txt, manifest.json and the site (index.html, report.html, network.html,
+    councils/, entities/, assets/).
     Exits 1 when any file failed (the others are still built) or the graph does not conform
     to the shapes.
     """
@@ -314,6 +315,21 @@ def export(graph, fmt, output) -> None:
         sys.stdout.buffer.write(data)
     else:
         atomic_write(output, data)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder to write the site into.")
+def site(graph, out_dir) -> None:
+    """Write the browsable site of GRAPH (index.html, report.html, network.html, councils/, entities/)."""
+    from .analyse import analyse
+    from .rdf import union_graph
+    from .site import write_site
+
+    merged = union_graph(_load(graph))
+    written = write_site(merged, out_dir, analyse(merged))
+    click.echo(f"{out_dir}: {len(written)} files")
 
 
 @cli.command()

@@ -33,11 +33,11 @@ def render_outputs(result: Build, timings: dict[str, float] | None = None) -> di
     """Every output file of a build, relative path -> content (manifest excluded).
 
     ``timings``, when given, receives the seconds spent on the RDF documents (``serialise``),
-    the network page (``views``) and the rest (``tables``).
+    the site's pages (``views``) and the rest (``tables``).
     """
     from .resolve import merges_csv
     from .review import review_csv
-    from .view import render_html
+    from .site import render_site
 
     clock = timings if timings is not None else {}
     t0 = time.perf_counter()
@@ -47,7 +47,7 @@ def render_outputs(result: Build, timings: dict[str, float] | None = None) -> di
         "graph.jsonld": result.assembly.path("jsonld"),
     }
     t1 = time.perf_counter()
-    files["network.html"] = render_html(result.graph, result.analysis)
+    files.update(render_site(result.graph, result.analysis))  # index, report, network, councils/, entities/, assets/
     t2 = time.perf_counter()
     from .tables import analysis_files
 
@@ -121,7 +121,8 @@ def build_outputs(result: Build, out_dir: str | Path, timings: dict[str, float] 
 
 
 def _prune_texts(out: Path, files: dict) -> None:
-    """Remove texts of reports that are no longer part of the build."""
-    for old in sorted((out / "texts").glob("*.txt")):
-        if f"texts/{old.name}" not in files:
-            old.unlink(missing_ok=True)
+    """Remove texts of reports, and site pages of entities and councils, no longer part of the build."""
+    for folder, pattern in (("texts", "*.txt"), ("entities", "*.html"), ("councils", "*.html"), ("assets", "*")):
+        for old in sorted((out / folder).glob(pattern)):
+            if old.is_file() and f"{folder}/{old.name}" not in files:
+                old.unlink(missing_ok=True)

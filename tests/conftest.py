@@ -29,6 +29,32 @@ def require_tool(name: str) -> str:
     return found
 
 
+CHROMIUM = os.environ.get("GRAPHKIT_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Headless Debian Chromium driven by Playwright, with no network use of its own (one per session)."""
+    def missing(reason: str) -> None:
+        if UNDER_CI:
+            pytest.fail(f"{reason} (CI=true: every test must run)")
+        pytest.skip(reason)
+
+    if not (os.path.exists(CHROMIUM) and shutil.which(CHROMIUM)):
+        missing(f"{CHROMIUM} not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("playwright is not installed")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS

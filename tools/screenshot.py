@@ -3,7 +3,10 @@
 Usage::
 
     python tools/screenshot.py out/network.html docs/network.png [--width 1400 --height 950]
-        [--hide-isolated] [--council SLUG]
+        [--hide-isolated] [--council SLUG] [--search TEXT]
+
+Works on the site's pages too (``out/index.html``: ``--search`` types into its search box;
+``out/councils/<slug>.html``).
 
 Loads the page from the file (no network), waits until the layout has settled
 (``<body data-gk-ready="true">``) and writes the PNG.
@@ -20,11 +23,13 @@ ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-
 
 
 def screenshot(html: str | Path, png: str | Path, width: int = 1400, height: int = 950,
-               executable: str = CHROMIUM, hide_isolated: bool = False, council: str = "") -> Path:
+               executable: str = CHROMIUM, hide_isolated: bool = False, council: str = "",
+               search: str = "") -> Path:
     """Render `html` in Chromium and save a `width` x `height` PNG at `png`.
 
     `hide_isolated` hides entities without relations; `council` (a council's id) shows only
-    what that council's reports name. The view is refitted after either.
+    what that council's reports name. The view is refitted after either. `search` types into
+    the index page's search box.
     """
     from playwright.sync_api import sync_playwright
 
@@ -44,6 +49,8 @@ def screenshot(html: str | Path, png: str | Path, width: int = 1400, height: int
                 page.select_option("#gk-council", council)
             if hide_isolated or council:
                 page.evaluate("network.fit({animation: false})")
+            if search:
+                page.fill("#gk-q", search)
             page.wait_for_timeout(300)  # let the last frame paint
             page.screenshot(path=str(png), full_page=False)
         finally:
@@ -60,10 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chromium", default=CHROMIUM, help="Chromium executable")
     parser.add_argument("--hide-isolated", action="store_true", help="hide entities without relations")
     parser.add_argument("--council", default="", help="show only this council's part (its id)")
+    parser.add_argument("--search", default="", help="type this into the index page's search box")
     args = parser.parse_args(argv)
     try:
         out = screenshot(args.html, args.png, args.width, args.height, args.chromium,
-                         hide_isolated=args.hide_isolated, council=args.council)
+                         hide_isolated=args.hide_isolated, council=args.council, search=args.search)
     except Exception as exc:  # one line for the user
         print(f"screenshot: {exc}".splitlines()[0], file=sys.stderr)
         return 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
 from rdflib import Graph, Literal, Namespace
@@ -87,19 +86,5 @@ def _missing(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def chromium():
-    """Headless Debian Chromium driven by Playwright, with no network use of its own."""
-    if not (os.path.exists(CHROMIUM) and shutil.which(CHROMIUM)):
-        _missing(f"{CHROMIUM} not installed (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright is not installed")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield browser
-        browser.close()
+# The ``chromium`` fixture is in tests/conftest.py: one Playwright for the whole session
+# (the view and the site tests both drive it, and two sync Playwrights cannot run at once).
