@@ -72,11 +72,13 @@ _CLAUSE_RE = re.compile(
     r"ran|runs|led|leads|sat|sits|met|meets|took|gave|made|held|saw|became|began|brought|built|found|kept|paid|spent|"
     r"won|[a-z]+ed)\b")
 _PAREN_RE = re.compile(r"^\s*\([^()]{1,40}\)")
-_REL_PRONOUN_RE = re.compile(r"(?:,\s*)?\b(?:which|that|whom)\s+$")
+# "P, which S ...", also with an unknown name coordinated before S ("P, which MPFT and the council ran")
+_REL_PRONOUN_RE = re.compile(r"(?:,\s*)?\b(?:which|that|whom)\s+(?:[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}\s+(?:and|&)\s+)?$")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:[a-z]+ly|also|now|then|jointly|both|all|not|"
                         r"still|already|currently|directly|partly|mainly|largely|fully|wholly)\s+){0,3}$", re.I)
 # "..., which the council and the trust paid for from ...": a relative clause with its own subject
-_OWN_SUBJECT = re.compile(r"\b(?:which|that|whom)\s+(?:the\s+)?[A-Za-z][^,;]*\s$", re.I)
+_OWN_SUBJECT = re.compile(r"\b(?:which|that|whom)\s+(?!(?:was|were|is|are|had|has|have|been)\b)(?:the\s+)?[A-Za-z][^,;]*\s$",
+                          re.I)
 _SAYS = re.compile(r"\b(?:told\s+us|said|described|reported|felt|considered|commented|explained|noted)\b", re.I)
 # an embedded relative clause or appositive that closes before the verb ("X, which covers Y and Z, ran")
 _INSIDE = re.compile(r"^[^,;]*,\s*(?:which|who|that|whose|one\s+of|part\s+of|a|an|the)\b[^,;]*$", re.I)
@@ -306,7 +308,8 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
                      re.fullmatch(r"\s*,?\s*", text[slots[j].end:prel.start()])]
             if heads:  # "the board, on which X sat": the board is what "on" names
                 relative_prep = (prel.group(1).lower(), group_left(slots, heads[-1], text))
-        if not passive and left_group[0] > 0 and rel and rel.start() - slots[left_group[0] - 1].end <= 2:
+        if not passive and left_group[0] > 0 and rel and re.fullmatch(
+                r"(?:\s+[a-z-]+){0,2}\s*", text[slots[left_group[0] - 1].end:rel.start()]):  # "X service, which"
             relative_object = group_left(slots, left_group[0] - 1, text)  # "P, which S chaired"
         elif not passive and rel:
             unnamed_head = True  # "the service ..., which S ran": S acts, on a head that is not a name
