@@ -230,13 +230,15 @@ def _slots(cands: list[Candidate], table: EntityTable, offset: int, resolver: _R
                 slots.append(Slot(s, e, (k,), pronoun=c.label == "*"))
         elif c.kind == "anaphor_pair":
             # "both councils", "the two authorities": two councils; "both organisations": any two bodies
-            kinds = {"LocalAuthority"} if re.search(r"council|authorit", c.text, re.I) else ORG
+            kinds = ({"LocalAuthority"} if re.search(r"council|authorit", c.text, re.I)
+                     else {"NHSBody"} if re.search(r"trusts", c.text, re.I) else ORG)
+            count = {"three": 3, "four": 4, "five": 5}.get(c.text.lower().split()[1], 2)
             here = []
             for sl in slots:
                 for k in sl.keys:
                     if sl.end <= s and table.groups[table.find(k)].label in kinds and table.find(k) not in here:
                         here.append(table.find(k))
-            ks = tuple(here[-2:]) if len(here) >= 2 else resolver.last_distinct(2, c.start, si, frozenset(kinds))
+            ks = tuple(here[-count:]) if len(here) >= count else resolver.last_distinct(count, c.start, si, frozenset(kinds))
             if ks:
                 slots.append(Slot(s, e, ks))
         elif c.kind in ("untyped", "place"):
@@ -486,8 +488,13 @@ def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int,
             group = subj
             if len(group) == 1 and f.implicit == "council" and st.council and group[0] != st.council:
                 group = [st.council] + group
+            # keys of one slot ("the three councils") are one side: paired with the others, not each other
+            slots_read = {i for r in f.subject for i in clause.role(r)}
+            together = {k: i for i in slots_read if len(st.slots[i].keys) > 1 and len(slots_read) > 1
+                        for k in st.slots[i].keys}
             for a in range(len(group)):
-                st.emit(group[a:a + 1], f.predicate, group[a + 1:], f.id, frame=f)
+                rest = [k for k in group[a + 1:] if k not in together or together.get(group[a]) != together[k]]
+                st.emit(group[a:a + 1], f.predicate, rest, f.id, frame=f)
             continue
         obj = keys(f.object, obj_label)
         if not obj and f.implicit_object == "council":
