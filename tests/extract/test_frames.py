@@ -136,6 +136,13 @@ def test_frames_builtin_lines_are_valid_and_unique():
     # an in-house team belongs to the assessed council
     ("The Kent Enablement Service, an in-house team within adult social care, supported 900 people.",
      ("Kent Enablement Service", "partOf", K)),
+    # a lowercase head between the name and "which"
+    ("People used the Kent Home Support service, which the council funded.", (K, "funds", "Kent Home Support")),
+    # "run by A with B": both run it
+    ("The Kent Carers Hub was run by Age UK Kent with Kent Carers Support.", ("Kent Carers Support", "delivers", "Kent Carers Hub")),
+    # "the two councils": two councils, from the sentence before
+    ("Kent County Council worked with Medway Council. The two councils funded Kent Home Support.",
+     ("Medway Council", "funds", "Kent Home Support")),
     # a relative clause on an unnamed head: the agent still acts with its comitative partner
     ("Age UK Kent ran the befriending service, which the council commissioned jointly with Kent Police.",
      (K, "partnersWith", "Kent Police")),
