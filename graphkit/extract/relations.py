@@ -12,7 +12,7 @@ from .mentions import WEAK_HEADS, Candidate
 from .names import match_key
 from .prefilter import sentence_patterns
 from .clauses import Clause, Previous, Slot, analyse, group_left, group_right
-from .frames import Frame, Trigger
+from .frames import PREPOSITIONS, Frame, Trigger
 from .rules import Rules
 
 __all__ = ["find_relations", "PendingRelation"]
@@ -27,7 +27,7 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "chairs": (ORG, frozenset({"Board", "Scheme"})),
     "funds": (ORG | {"Fund"}, ANY - {"Fund", "Agreement"}),
     "commissions": (frozenset({"LocalAuthority", "NHSBody", "PublicAgency", "Board"}), ANY - {"Fund", "Agreement", "LocalAuthority"}),
-    "delivers": (ORG | {"Scheme"}, frozenset({"Scheme", "NHSBody", "Strategy"})),
+    "delivers": (ORG | {"Scheme"}, frozenset({"Scheme", "NHSBody", "Strategy", "Fund"})),
     "oversees": (frozenset({"Board", "NHSBody", "LocalAuthority", "PublicAgency"}),
                  frozenset({"Board", "Scheme", "Strategy", "Fund", "Agreement"})),
     "partyTo": (ORG, frozenset({"Agreement"})),
@@ -352,7 +352,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
     patterns = sentence_patterns(rules)
     if sats is None:
         sats = [patterns.scan(s.text) for s in report.sentences]
-    listing: tuple[Trigger, dict[str, list[str]]] | None = None  # a lead-in ending in ":"
+    listing: tuple[Trigger, dict[str, list[str]], str] | None = None  # a lead-in ending in ":"
     next_list = None
     for sent, cands, sat in zip(report.sentences, per_sentence, sats):
         slots = _slots(cands, table, sent.start, resolver, sent.index, sent.text, by_span)
@@ -380,13 +380,21 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
             _apply(st, trig, clause, ts, te)
             if len(rels) == before_count:
                 st.consumed = [span for span in st.consumed if span not in clause.spans]  # read nothing
-            if not clause.patient and text.rstrip().endswith(":") and not any(sl.start >= te for sl in slots):
-                # "Its members included:" and a bullet list: each item is the patient
+            if text.rstrip().endswith(":") and not any(sl.start >= te for sl in slots) and (
+                    not clause.patient or clause.voice == "passive"):
+                # "Its members included:" / "X is made up of:" and a bullet list: the items fill the gap
                 lead = {r: st.keys_of(clause.role(r), "VoluntaryOrganisation")
                         for r in ("agent", "name", "theme", *clause.preps)}
-                next_list = (trig, lead)
+                if clause.voice == "passive":
+                    lead["patient"] = st.keys_of(clause.patient, "Board")
+                next_list = (trig, lead, clause.voice)
         if listing is not None and slots and _BULLET.match(text) and slots[0].start <= _BULLET.match(text).end() + 4:
-            _apply(st, listing[0], Clause("active", patient=group_right(slots, 0, text)), 0, 0, fixed=listing[1])
+            items = group_right(slots, 0, text)
+            item_clause = Clause(listing[2], patient=[] if listing[2] == "passive" else items)
+            if listing[0].last_word in PREPOSITIONS:
+                item_clause.preps[listing[0].last_word] = items  # "is made up of:" + items
+            _apply(st, listing[0], item_clause, 0, 0, fixed={r: k for r, k in listing[1].items()
+                                                                 if r != listing[0].last_word})
         elif not _BULLET.match(text):
             listing = None
         if next_list is not None:
@@ -462,7 +470,7 @@ def _apply(st: _Sentence, trig: Trigger, clause: Clause, ts: int, te: int,
                 if r == "patient" and patient_keys is not None:
                     out += patient_keys
                     continue
-                if fixed is not None and r != "patient":
+                if fixed is not None and r not in clause.preps and not (r == "patient" and clause.patient):
                     out += fixed.get(r, [])
                     continue
                 if r == "council":
