@@ -306,6 +306,9 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
             rel = None  # "an arrangement in which X delivered ...": X is the subject
             heads = [j for j in before if slots[j].end <= prel.start() and
                      re.fullmatch(r"\s*,?\s*", text[slots[j].end:prel.start()])]
+            if not heads:  # "the Locality Board, a committee of the ICB for the borough, on which ..."
+                heads = [j for j in before if slots[j].end <= prel.start() and re.fullmatch(
+                    r"\s*,\s*(?:a|an|the|one\s+of)\b[^;:()]*,\s*", text[slots[j].end:prel.start()])][:1]
             if heads:  # "the board, on which X sat": the board is what "on" names
                 relative_prep = (prel.group(1).lower(), group_left(slots, heads[-1], text))
         if not passive and left_group[0] > 0 and rel and re.fullmatch(
