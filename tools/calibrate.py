@@ -99,7 +99,7 @@ def load_docs() -> list[Doc]:
     for gf in sorted(data.glob("*.json")):
         docs.append(_doc("data", gf.stem, read_report(data / f"{gf.stem}.txt"),
                          json.loads(gf.read_text("utf-8")), rules))
-    for kind in ("firstrun", "firstrun2", "firstrun3", "firstrun4"):  # development texts after their first run
+    for kind in ("firstrun", "firstrun2", "firstrun3", "firstrun4", "firstrun5"):  # development texts after their first run
         first = ROOT / "tests" / "extract" / kind
         for gf in sorted((first / "gold").glob("*.json")):
             docs.append(_doc(kind, gf.stem, read_report(first / "texts" / f"{gf.stem}.txt"),
@@ -208,7 +208,7 @@ def main() -> None:
         others = [o for o in docs if o is not d]
         loo[d.set + "/" + d.id] = confidences(d, table_of(measure(others)))
         ins[d.set + "/" + d.id] = confidences(d, full)
-    sets = ["seeds", "dev-synth", "data", "cases", "firstrun", "firstrun2", "firstrun3", "firstrun4", "all"]
+    sets = ["seeds", "dev-synth", "data", "cases", "firstrun", "firstrun2", "firstrun3", "firstrun4", "firstrun5", "all"]
     for name, confs in (("leave-one-document-out", loo), ("full table (in-sample)", ins)):
         print(f"\nrelations P / R / F1 by threshold, {name}")
         print("| threshold | " + " | ".join(sets) + " |")
