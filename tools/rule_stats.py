@@ -18,10 +18,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "extract"))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from graphkit.evaluate.score import _match_entities, _rel_key  # noqa: E402
 from graphkit.extract import extract, load_rules, to_gold_json  # noqa: E402
 from graphkit.ingest import read_report, report_from_text  # noqa: E402
+from calibrate import FIRST_RUN_SETS  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 
@@ -36,7 +38,7 @@ def dev_sets() -> list[tuple[str, str, object, dict]]:
     for p in sorted((SHARED / "eval" / "dev-synth" / "texts").glob("*.txt")):
         g = SHARED / "eval" / "dev-synth" / "gold" / f"{p.stem}.json"
         out.append(("synth", p.stem, read_report(p), json.loads(g.read_text())))
-    for kind in ("firstrun", "firstrun2", "firstrun3", "firstrun4", "firstrun5"):  # development texts after their first run
+    for kind in FIRST_RUN_SETS:
         for p in sorted((ROOT / "tests" / "extract" / kind / "texts").glob("*.txt")):
             g = ROOT / "tests" / "extract" / kind / "gold" / f"{p.stem}.json"
             out.append((kind, p.stem, read_report(p), json.loads(g.read_text())))
@@ -94,7 +96,7 @@ def main() -> None:
                     print(f"  MISSED {kind}:{name} {r['s']} {r['p']} {r['o']} | {r.get('evidence', '')[:150]}")
     for rule in sorted(made, key=lambda r: -made[r]):
         print(f"{made[rule]:4d} {right[rule]:4d} {len(where[rule]):3d} texts  {rule}")
-    for kind in ("seeds", "synth", "data", "cases", "firstrun", "firstrun2", "firstrun3", "firstrun4", "firstrun5"):
+    for kind in ("seeds", "synth", "data", "cases", *FIRST_RUN_SETS):
         if tot[kind, "gold"]:
             tp, n, g = tot[kind, "tp"], tot[kind, "pred"], tot[kind, "gold"]
             p, r = tp / max(n, 1), tp / g

@@ -265,7 +265,7 @@ class Previous:
 
 
 def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participles: frozenset[str],
-            agent_preps: tuple[str, ...], preps: frozenset[str], used: set[int],
+            agent_re: re.Pattern, preps: frozenset[str], used: set[int],
             others: list[tuple[int, int]] = (), prev: Previous | None = None,
             last_word: str = "") -> Clause:
     """The roles of the clause around the trigger at ``text[ts:te]``.
@@ -282,8 +282,7 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
     if kind == "verb" and head in participles:
         if _BE_BEFORE.search(text[:ts]):
             passive = True
-        elif not _PERFECT_BEFORE.search(text[:ts]) and not _OWN_SUBJECT.search(text[:ts]) and re.match(
-                r"\s+(?:[a-z]+ly\s+)?(?:" + "|".join(agent_preps) + r")\s", text[te:], re.I):
+        elif not _PERFECT_BEFORE.search(text[:ts]) and not _OWN_SUBJECT.search(text[:ts]) and agent_re.match(text, te):
             passive = True  # "X, run by Y"
     clause = Clause("passive" if passive else "active")
     clause.infinitive = bool(_INFINITIVE_BEFORE.search(text[:ts]))
@@ -377,13 +376,12 @@ def analyse(slots: list[Slot], text: str, ts: int, te: int, kind: str, participl
     tail = slots[right_group[-1]].end if right_group else te
     # passive agent: "by Y" right after the verb
     if passive:
-        by = re.match(r"\s+(?:[a-z]+ly\s+|jointly\s+|together\s+|directly\s+)?(" + "|".join(agent_preps) + r")\s+",
-                      text[te:], re.I)
-        doer = _name_at(slots, after, text, te + by.end(), role=True) if by else []
+        by = agent_re.match(text, te)
+        doer = _name_at(slots, after, text, by.end(), role=True) if by else []
         if doer:
             clause.agent = group_right(slots, doer[0], text)
             clause.agent_prep = by.group(1).lower()
-            clause.spans.append((te, te + by.end()))
+            clause.spans.append((te, by.end()))
             tail = slots[clause.agent[-1]].end
             wm = re.match(r"\s+with\s+", text[tail:])
             more = _name_at(slots, after, text, tail + wm.end()) if wm else []

@@ -113,7 +113,9 @@ class Trigger:
     pattern: re.Pattern
     participles: frozenset[str]
     frames: tuple[Frame, ...]
-    bases: frozenset[str] = frozenset()  # a verb's bare form, which may also be a noun ("offer", "lead")
+    bases: frozenset[str]  # a verb's bare form, which may also be a noun ("offer", "lead")
+    preps: frozenset[str]  # prepositions the frames read as roles
+    agent_re: re.Pattern  # a passive's agent phrase after the verb ("by", or a frame's own "through")
 
     @property
     def last_word(self) -> str:
@@ -122,22 +124,6 @@ class Trigger:
     @property
     def predicate(self) -> str:
         return self.frames[0].predicate
-
-    @property
-    def preps(self) -> frozenset[str]:
-        """Prepositions the frames read (roles and passive agents)."""
-        out: set[str] = set()
-        for f in self.frames:
-            out.update(r for r in f.subject + f.object if r in PREPOSITIONS)
-        return frozenset(out)
-
-    @property
-    def agent_preps(self) -> tuple[str, ...]:
-        seen: list[str] = []
-        for f in self.frames:
-            seen.extend(p for p in f.by if p not in seen)
-        return tuple(seen)
-
 
 def _fail(path: Path, n: int, problem: str) -> RuleError:
     return RuleError(str(path), n, problem)
@@ -327,5 +313,10 @@ def group_triggers(frames: tuple[Frame, ...], irregular: dict[str, tuple[str, ..
     for key, fs in groups.items():
         pattern, participles = _trigger_re(fs[0], irregular)
         bases = frozenset({fs[0].words[0]}) if fs[0].kind == "verb" else frozenset()
-        out.append(Trigger(fs[0].id, fs[0].kind, re.compile(pattern, re.I), participles, tuple(fs), bases))
+        preps = frozenset(r for f in fs for r in f.subject + f.object if r in PREPOSITIONS)
+        agent_preps = list(dict.fromkeys(p for f in fs for p in f.by))
+        agent_re = re.compile(r"\s+(?:[a-z]+ly\s+|jointly\s+|together\s+|directly\s+)?(" + "|".join(agent_preps) + r")\s+",
+                              re.I)
+        out.append(Trigger(fs[0].id, fs[0].kind, re.compile(pattern, re.I), participles, tuple(fs), bases, preps,
+                           agent_re))
     return tuple(out)

@@ -373,7 +373,7 @@ def find_relations(report: Report, per_sentence: list[list[Candidate]], table: E
                 continue
             if trig.kind == "verb" and m.group(0).split()[0].lower() in trig.bases and _NOUN_BEFORE.search(text[:ts]):
                 continue  # "the offer", "the launch of": a noun, not the verb
-            clause = analyse(slots, text, ts, te, trig.kind, trig.participles, trig.agent_preps, trig.preps,
+            clause = analyse(slots, text, ts, te, trig.kind, trig.participles, trig.agent_re, trig.preps,
                              st.used_obj, st.trigger_spans, st.prev, trig.last_word)
             st.prev = Previous(te, trig.kind, clause)
             before_count = len(rels)
