@@ -268,31 +268,36 @@ def queries() -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port to listen on; 0 picks a free one.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
-              help="Seconds each query may run before the client gets 503.")
+              help="Seconds each query may run; then its worker process is killed and the client gets 503.")
+@click.option("--workers", type=click.IntRange(min=1), default=4, show_default=True,
+              help="Worker processes running queries (queries that may run at once).")
+@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Most solutions or triples sent; more are cut, with the header X-SPARQL-MaxRows.")
 @click.option("--log", "log_requests", is_flag=True, help="Print one line per request to stderr.")
-def serve(graph, host, port, timeout, log_requests) -> None:
+def serve(graph, host, port, timeout, workers, max_rows, log_requests) -> None:
     """Serve GRAPH as a read-only SPARQL endpoint (SPARQL 1.1 Protocol) until Ctrl-C.
 
-    Queries go to /sparql (GET or POST); / lists the ready queries, run at /queries/NAME.
+    Queries go to /sparql (GET or POST); / has a query box and lists the ready queries, run at
+    /queries/NAME. Each query runs in a worker process, ended at --timeout.
     """
+    import signal
+
     from .query.endpoint import is_loopback, make_server
-
-    log = (lambda line: click.echo(line, err=True)) if log_requests else None
-    from .query.engine import load_store
-
-    server = make_server(load_store(graph), host, port, timeout=timeout, log=log)
-    if not is_loopback(host):
-        click.echo(f"graphkit: warning: listening on {host}, reachable beyond this machine", err=True)
-    click.echo(f"graphkit: SPARQL endpoint at {server.url}sparql (Ctrl-C to stop)", err=True)
 
     def stop(signum, frame):  # also when started in the background, where SIGINT is ignored
         raise KeyboardInterrupt
 
-    import signal
-
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
+    log = (lambda line: click.echo(line, err=True)) if log_requests else None
     try:
+        server = make_server(graph, host, port, timeout=timeout, max_rows=max_rows, workers=workers, log=log)
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    try:
+        if not is_loopback(host):
+            click.echo(f"graphkit: warning: listening on {host}, reachable beyond this machine", err=True)
+        click.echo(f"graphkit: SPARQL endpoint at {server.url}sparql (Ctrl-C to stop)", err=True)
         server.serve_forever()
     except KeyboardInterrupt:
         click.echo("graphkit: stopped", err=True)

@@ -1,139 +1,69 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over a loaded graph, on the standard library only.
+"""A read-only SPARQL 1.1 Protocol endpoint over a built graph: HTTP on the standard library,
+queries on pyoxigraph in worker processes (``workers.py``), formats by pyoxigraph (``formats.py``).
 
 ::
 
-    GET  /                      a small HTML page: the ready queries and an example
-    GET  /sparql?query=...      run a query (no query: a service description in Turtle)
+    GET  /                      an HTML page: a query box, the prefixes, the ready queries
+    GET  /sparql?query=...      run a query (no query: a service description, Turtle by default)
     POST /sparql                form-encoded ``query=...`` or an ``application/sparql-query`` body
-    GET  /queries/NAME?p=v      run a ready query; values are bound (substitutions), never spliced
+    GET  /queries/NAME?p=v      run a ready query; values are bound, never spliced into the text
 
-``default-graph-uri`` and ``named-graph-uri`` (and ``FROM`` / ``FROM NAMED`` in the query)
-pick graphs of the loaded dataset; nothing is ever fetched, and ``SERVICE`` is refused.
-Updates are refused with 403. Results are negotiated by ``Accept`` (or ``format=``):
-SELECT and ASK as SPARQL JSON (default), XML, CSV or TSV; CONSTRUCT and DESCRIBE as
-Turtle (default) or N-Triples.
+The graphkit prefixes (``gk:``, ``gkd:``, ``rdfs:`` ...) are predeclared: a query may use them
+without PREFIX lines (a PREFIX it declares itself wins). ``default-graph-uri`` and
+``named-graph-uri`` (and ``FROM`` / ``FROM NAMED``) pick graphs of the loaded dataset; nothing is
+ever fetched, and ``SERVICE`` is refused. Updates are refused with 403.
 
-Queries run on pyoxigraph (``graphkit.query.engine``), which also writes the results. The
-default graph is the union of the loaded graphs, each triple once.
+Results are negotiated by ``Accept`` (or ``format=``): SELECT and ASK as SPARQL JSON (default),
+XML, CSV or TSV; CONSTRUCT and DESCRIBE as Turtle (default), N-Triples, RDF/XML or JSON-LD.
 
-Limits: a query text of at most ``max_query_bytes`` (default 64 KiB, else 413) and nested at
-most ``engine.MAX_DEPTH`` deep (else 400: pyoxigraph's parser would overflow its stack); each
-query and its serialisation get ``timeout`` seconds (default 30, else 503). pyoxigraph cannot
-stop a running query: the client gets 503 at the budget, and the worker thread is sent an
-exception (CPython's ``PyThreadState_SetAsyncExc``) that lands when pyoxigraph hands control
-back, between solutions while results are written, or at the end of an aggregate. Until then
-it keeps one of ``max_running`` slots (default 4); a request waits up to ``timeout`` seconds
-for a free slot, then gets 503. Results are not paged: use LIMIT for big answers.
+Limits: a query text of at most ``max_query_bytes`` (default 64 KiB, else 413), nested at most
+``engine.MAX_DEPTH`` deep (else 400); each query gets ``timeout`` seconds (default 30) in a
+worker process, which is killed at the limit (the client gets 503) and replaced; a request
+waits up to ``timeout`` seconds for an idle worker (else 503). At most ``max_rows`` solutions
+or triples (default 10,000) are sent; when more were found the response says so in its
+``X-SPARQL-MaxRows`` header (the cap), as Virtuoso does.
 """
 
 from __future__ import annotations
 
-import ctypes
 import html
 import ipaddress
+import os
+import shutil
 import socket
-import threading
+import tempfile
 from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pyoxigraph as ox
 
 from ..errors import GraphkitError, QueryError
-from .engine import MAX_DEPTH, OxGraph, check_query, to_store
+from ..rdf.namespace import PREFIXES
+from .engine import MAX_DEPTH, check_query
+from .formats import HttpError, Written, with_prefixes, write_graph
 from .ready import READY
 from .run import prepare_query
+from .workers import Job, WorkerPool, open_dataset
 
-__all__ = ["EndpointServer", "HttpError", "MAX_QUERY_BYTES", "MAX_RUNNING", "TIMEOUT", "is_loopback",
-           "make_server", "negotiate", "prepare"]
+__all__ = ["EndpointServer", "HttpError", "MAX_QUERY_BYTES", "MAX_ROWS", "TIMEOUT", "WORKERS", "is_loopback",
+           "make_server", "prepare"]
 
 MAX_QUERY_BYTES = 64 * 1024
 TIMEOUT = 30.0
-MAX_RUNNING = 4
+MAX_ROWS = 10_000
+WORKERS = 4
 
-JSON = "application/sparql-results+json"
-XML = "application/sparql-results+xml"
-CSV = "text/csv"
-TSV = "text/tab-separated-values"
-TURTLE = "text/turtle"
-NTRIPLES = "application/n-triples"
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
-
-#: Media type -> (short format name, media type sent back).
-_SOLUTIONS = {JSON: ("json", JSON), "application/json": ("json", JSON), XML: ("xml", XML),
-              "application/xml": ("xml", XML), CSV: ("csv", CSV), TSV: ("tsv", TSV)}
-_BOOLEAN = {JSON: ("json", JSON), "application/json": ("json", JSON), XML: ("xml", XML),
-            "application/xml": ("xml", XML)}
-_GRAPHS = {TURTLE: ("ttl", TURTLE), "application/x-turtle": ("ttl", TURTLE),
-           NTRIPLES: ("nt", NTRIPLES), "text/plain": ("nt", NTRIPLES)}
-#: Short format name -> pyoxigraph's writer.
-_WRITERS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML, "csv": ox.QueryResultsFormat.CSV,
-            "tsv": ox.QueryResultsFormat.TSV, "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
-_SHORT = {"json": JSON, "xml": XML, "csv": CSV, "tsv": TSV, "ttl": TURTLE, "turtle": TURTLE,
-          "nt": NTRIPLES, "ntriples": NTRIPLES}
 _RESERVED = {"format"}
-
-
-class HttpError(Exception):
-    """An HTTP error status with a one-line message (sent as text/plain)."""
-
-    def __init__(self, status: HTTPStatus, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = " ".join(message.split())
+_TEMP_PREFIX = "graphkit-serve-"
 
 
 def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-
-
-def _accepted(header: str | None) -> list[tuple[str, float]]:
-    """Media ranges of an Accept header with their q-values, best first (stable)."""
-    if not header:
-        return [("*/*", 1.0)]
-    out = []
-    for part in header.split(","):
-        fields = [f.strip() for f in part.split(";")]
-        media, q = fields[0].lower(), 1.0
-        for f in fields[1:]:
-            key, _, value = f.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        if media and q > 0:
-            out.append((media, q))
-    return sorted(out, key=lambda mq: -mq[1])
-
-
-def negotiate(accept: str | None, offers: Mapping[str, tuple[str, str]], fmt: str | None = None) -> tuple[str, str]:
-    """Choose ``(format, media type)`` from ``offers`` for an Accept header or a ``format=`` value.
-
-    The first offer is the default (for ``*/*`` or no header). Raises HttpError 406 when
-    nothing offered is acceptable.
-    """
-    if fmt:
-        media = _SHORT.get(fmt.lower(), fmt.lower())
-        if media in offers:
-            return offers[media]
-        raise HttpError(HTTPStatus.NOT_ACCEPTABLE,
-                        f"format {fmt!r} not available here; choose from: {', '.join(sorted(offers))}")
-    default = next(iter(offers))
-    for media, _ in _accepted(accept):
-        if media == "*/*":
-            return offers[default]
-        if media.endswith("/*"):
-            kind = media[:-1]
-            for offered in offers:
-                if offered.startswith(kind):
-                    return offers[offered]
-        elif media in offers:
-            return offers[media]
-    raise HttpError(HTTPStatus.NOT_ACCEPTABLE,
-                    f"cannot answer with {accept}; choose from: {', '.join(sorted(offers))}")
 
 
 def prepare(text: str) -> str:
@@ -151,43 +81,36 @@ def prepare(text: str) -> str:
     return text
 
 
-def _iri_list(values: list[str], param: str) -> list[ox.NamedNode]:
+def _iri_list(values: list[str], param: str) -> tuple[str, ...]:
     out = []
     for v in values:
         v = v.strip()
         try:
             if not v or any(ch in v for ch in '<> "{}|\\^`') or ":" not in v:
                 raise ValueError(v)
-            out.append(ox.NamedNode(v))
+            out.append(ox.NamedNode(v).value)
         except ValueError as exc:
             raise HttpError(HTTPStatus.BAD_REQUEST, f"{param} {v!r} is not an absolute IRI") from exc
-    return out
-
-
-def _restrict(source: OxGraph, default: list[ox.NamedNode], named: list[ox.NamedNode]) -> OxGraph:
-    """A new store: the union of the ``default`` graphs (each triple once) as its default graph,
-    and the ``named`` graphs, all taken from ``source`` (an unknown IRI is an empty graph)."""
-    store = ox.Store()
-    store.extend(ox.Quad(q.subject, q.predicate, q.object) for g in default
-                 for q in source.store.quads_for_pattern(None, None, None, g))
-    store.extend(q for g in named for q in source.store.quads_for_pattern(None, None, None, g))
-    return OxGraph(store)
+    return tuple(out)
 
 
 class EndpointServer(ThreadingHTTPServer):
-    """A ThreadingHTTPServer holding the dataset and the limits; ``url`` is its base URL."""
+    """A ThreadingHTTPServer with the worker pool and the limits; ``url`` is its base URL.
+
+    ``server_close`` also ends the workers and removes the on-disk store.
+    """
 
     daemon_threads = True
 
-    def __init__(self, dataset, address: tuple[str, int], *, timeout: float = TIMEOUT,
-                 max_query_bytes: int = MAX_QUERY_BYTES, max_running: int = MAX_RUNNING,
-                 log: Callable[[str], None] | None = None) -> None:
+    def __init__(self, pool: WorkerPool, store_dir: str, address: tuple[str, int], *, timeout: float,
+                 max_query_bytes: int, max_rows: int, log: Callable[[str], None] | None) -> None:
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         super().__init__(address, _Handler)
-        self.dataset = to_store(dataset)
+        self.pool = pool
+        self.store_dir = store_dir
         self.query_timeout = timeout
         self.max_query_bytes = max_query_bytes
-        self.slots = threading.BoundedSemaphore(max_running)
+        self.max_rows = max_rows
         self.log = log
 
     @property
@@ -197,108 +120,14 @@ class EndpointServer(ThreadingHTTPServer):
         host = f"[{host}]" if ":" in host else host
         return f"http://{host}:{port}/"
 
-    def run(self, work: Callable[[], tuple[bytes, str]]) -> tuple[bytes, str]:
-        """Run ``work`` in a thread within the time budget, holding one of the query slots.
+    def run(self, job: Job) -> Written:
+        """Run ``job`` in a worker within the time limit (HttpError otherwise)."""
+        return self.pool.run(job, self.query_timeout)
 
-        A worker over its budget is sent ``QueryCancelled`` (see ``_interrupt``) and its slot
-        comes back when it stops. Raises HttpError 503 when no slot frees up within the budget
-        or ``work`` overruns it.
-        """
-        if not self.slots.acquire(timeout=self.query_timeout):
-            raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE, "too many queries running; try again later")
-        box: dict[str, object] = {"phase": "running"}  # running -> finished | cancelled
-        lock = threading.Lock()
-
-        def target() -> None:
-            try:
-                try:
-                    outcome: tuple[str, object] | None = ("value", work())
-                except QueryCancelled:
-                    outcome = None
-                except BaseException as exc:  # handed back to the request thread
-                    outcome = ("error", exc)
-                with lock:
-                    if box["phase"] == "running" and outcome is not None:
-                        box["phase"] = "finished"
-                        box[outcome[0]] = outcome[1]
-            except QueryCancelled:
-                pass
-            finally:
-                try:  # at most one QueryCancelled is ever sent; whenever it lands, release the slot
-                    _settle()
-                except QueryCancelled:
-                    _settle()
-                finally:
-                    self.slots.release()
-
-        worker = threading.Thread(target=target, name="sparql-query", daemon=True)
-        worker.start()
-        worker.join(self.query_timeout)
-        with lock:
-            if box["phase"] == "running":
-                box["phase"] = "cancelled"
-                _interrupt(worker)
-                raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE,
-                                f"query ran over its time budget of {self.query_timeout:g} s")
-        if "error" in box:
-            raise box["error"]  # type: ignore[misc]
-        return box["value"]  # type: ignore[return-value]
-
-
-class QueryCancelled(BaseException):
-    """Raised inside a query worker over its time budget (a BaseException: nothing may catch it)."""
-
-
-_SET_ASYNC_EXC = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
-
-
-def _interrupt(worker: threading.Thread) -> None:
-    """Ask ``worker`` to raise QueryCancelled at its next Python instruction (CPython only).
-
-    pyoxigraph has no way to stop a query; this lands when it next hands control back to
-    Python (between solutions while results are written, or when an aggregate is done).
-    """
-    if _SET_ASYNC_EXC is not None and worker.ident is not None:
-        _SET_ASYNC_EXC(ctypes.c_ulong(worker.ident), ctypes.py_object(QueryCancelled))
-
-
-def _settle() -> None:
-    """Drop a QueryCancelled still pending for this thread (sent but not yet raised)."""
-    if _SET_ASYNC_EXC is not None:
-        _SET_ASYNC_EXC(ctypes.c_ulong(threading.get_ident()), None)
-
-
-class _Sink:
-    """A binary file for pyoxigraph's writers; each ``write`` (about every 8 KiB) runs Python,
-    so a query cancelled while its results are written stops there."""
-
-    def __init__(self) -> None:
-        self.parts: list[bytes] = []
-
-    def write(self, data) -> int:
-        self.parts.append(bytes(data))
-        return len(data)
-
-    def flush(self) -> None:
-        pass
-
-
-def _answer(raw, accept: str | None, fmt: str | None) -> tuple[bytes, str]:
-    """Write pyoxigraph results as negotiated (called inside the time budget, in the thread
-    that ran the query: pyoxigraph's results must be dropped there too)."""
-    try:
-        if isinstance(raw, ox.QueryTriples):
-            offers = _GRAPHS
-        elif isinstance(raw, ox.QueryBoolean):
-            offers = _BOOLEAN
-        else:
-            offers = _SOLUTIONS
-        kind, media = negotiate(accept, offers, fmt)
-        sink = _Sink()
-        raw.serialize(sink, format=_WRITERS[kind])
-        return b"".join(sink.parts), f"{media}; charset=utf-8"
-    finally:
-        del raw  # an error's traceback must not carry the results to another thread
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
+        shutil.rmtree(self.store_dir, ignore_errors=True)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -395,8 +224,9 @@ class _Handler(BaseHTTPRequestHandler):
             if "update" in params:
                 raise HttpError(HTTPStatus.FORBIDDEN, "read-only endpoint: updates are refused")
             if "query" not in params:
-                self._send(HTTPStatus.OK, _service_description(self.server, self._base()),
-                           f"{TURTLE}; charset=utf-8")
+                written = write_graph(_service_description(self.server), self.headers.get("Accept"),
+                                      _one(params, "format"))
+                self._reply(written)
                 return
             self._sparql(params)
         elif path.startswith("/queries/"):
@@ -430,8 +260,11 @@ class _Handler(BaseHTTPRequestHandler):
                             f"POST a {FORM} form or an {SPARQL_QUERY} body, not {media or 'nothing'}")
         self._sparql(params)
 
-    def _base(self) -> str:
-        return self.server.url
+    def _reply(self, written: Written) -> None:
+        extra = {"Vary": "Accept"}
+        if written.truncated:
+            extra["X-SPARQL-MaxRows"] = str(self.server.max_rows)
+        self._send(HTTPStatus.OK, written.body, f"{written.media}; charset=utf-8", extra)
 
     def _sparql(self, params: dict[str, list[str]]) -> None:
         texts = params.get("query") or []
@@ -441,26 +274,12 @@ class _Handler(BaseHTTPRequestHandler):
         if len(text.encode("utf-8")) > self.server.max_query_bytes:
             raise HttpError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
                             f"query longer than {self.server.max_query_bytes} bytes")
-        default = _iri_list(params.get("default-graph-uri", []), "default-graph-uri")
-        named = _iri_list(params.get("named-graph-uri", []), "named-graph-uri")
-        accept, fmt = self.headers.get("Accept"), _one(params, "format")
-        source = self.server.dataset
-
-        def work() -> tuple[bytes, str]:
-            query = prepare(text)
-            if len(default) > 1:  # pyoxigraph's union of several graphs would repeat shared triples
-                raw = _restrict(source, default, named).query(query)
-            elif default or named:
-                raw = source.query(query, default_graph=default, named_graphs=named)
-            else:  # FROM and FROM NAMED pick graphs of the store; nothing is fetched
-                raw = source.query(query)
-            try:
-                return _answer(raw, accept, fmt)
-            finally:
-                del raw
-
-        body, media = self.server.run(work)
-        self._send(HTTPStatus.OK, body, media, {"Vary": "Accept"})
+        text, added = with_prefixes(prepare(text))
+        job = Job(text, default_graphs=_iri_list(params.get("default-graph-uri", []), "default-graph-uri"),
+                  named_graphs=_iri_list(params.get("named-graph-uri", []), "named-graph-uri"),
+                  accept=self.headers.get("Accept"), fmt=_one(params, "format"),
+                  max_rows=self.server.max_rows, added_lines=added)
+        self._reply(self.server.run(job))
 
     def _ready(self, name: str, params: dict[str, list[str]]) -> None:
         if name not in READY:
@@ -473,84 +292,117 @@ class _Handler(BaseHTTPRequestHandler):
             if len(values) != 1:
                 raise HttpError(HTTPStatus.BAD_REQUEST, f"give parameter {key!r} once")
             bindings[key] = values[0]
-        accept, fmt = self.headers.get("Accept"), _one(params, "format")
-        source = self.server.dataset
-
-        def work() -> tuple[bytes, str]:
-            text, init = prepare_query(name, bindings)
-            raw = source.query(text, init)
-            try:
-                return _answer(raw, accept, fmt)
-            finally:
-                del raw
-
-        body, media = self.server.run(work)
-        self._send(HTTPStatus.OK, body, media, {"Vary": "Accept"})
+        text, init = prepare_query(name, bindings)  # QueryError (400) for a missing or unknown parameter
+        job = Job(text, init, accept=self.headers.get("Accept"), fmt=_one(params, "format"),
+                  max_rows=self.server.max_rows)
+        self._reply(self.server.run(job))
 
 
 def _one(params: Mapping[str, list[str]], key: str) -> str | None:
+    """The first value of ``key`` (SPARQLWrapper sends ``format=json-ld&format=application/ld+json,...``)."""
     values = params.get(key)
-    return values[-1] if values else None
+    return values[0] if values else None
+
+
+_EXAMPLE = "SELECT ?council ?partner WHERE { ?council gk:partnersWith ?partner } LIMIT 10"
+_FORMATS = (("", "negotiated (JSON or Turtle)"), ("json", "JSON"), ("xml", "XML"), ("csv", "CSV"),
+            ("tsv", "TSV"), ("ttl", "Turtle"), ("nt", "N-Triples"), ("rdfxml", "RDF/XML"), ("jsonld", "JSON-LD"))
 
 
 def _index_page(server: EndpointServer) -> str:
-    """The HTML home page; every piece of text in it is escaped."""
+    """The HTML home page, with no script at all; every piece of text in it is escaped."""
     e = html.escape
-    example = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"
+    prefixes = "".join(f"<tr><td><code>{e(p)}:</code></td><td><code>{e(ns)}</code></td></tr>"
+                       for p, ns in sorted(PREFIXES.items()))
     items = []
     for q in READY.values():
         params = "".join(f"<li><code>{e(p)}</code> ({e(k)}): {e(d)}</li>" for p, k, d in q.params)
         items.append(f'<li><a href="/queries/{quote(q.name)}"><code>{e(q.name)}</code></a>: {e(q.description)}'
-                     + (f"<ul>{params}</ul>" if params else "") + "</li>")
+                     + (f"<ul>{params}</ul>" if params else "")
+                     + f"<details><summary>SPARQL</summary><pre>{e(q.sparql)}</pre></details></li>")
+    options = "".join(f'<option value="{e(v)}">{e(label)}</option>' for v, label in _FORMATS)
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         "<title>graphkit SPARQL endpoint</title></head><body>\n"
         "<h1>graphkit SPARQL endpoint</h1>\n"
-        f"<p>Read-only SPARQL 1.1 at <code>{e(server.url)}sparql</code> (GET or POST). "
-        f"Queries up to {server.max_query_bytes} bytes, {server.query_timeout:g} s each.</p>\n"
-        f"<p>Example: <a href=\"/sparql?query={quote(example)}\"><code>{e(example)}</code></a></p>\n"
+        f"<p>Read-only SPARQL 1.1 at <code>{e(server.url)}sparql</code> (GET or POST).</p>\n"
+        '<form action="/sparql" method="get">\n<p><label for="query">Query</label><br>'
+        f'<textarea id="query" name="query" rows="10" cols="90">{e(_EXAMPLE)}</textarea></p>\n'
+        f'<p><label for="format">Format</label> <select id="format" name="format">{options}</select> '
+        '<button type="submit">Run</button></p>\n</form>\n'
+        f"<h2>Limits</h2>\n<p>Queries up to {server.max_query_bytes} bytes; each runs at most "
+        f"{server.query_timeout:g} s (then it is stopped and you get 503). At most {server.max_rows} "
+        "rows (SELECT solutions, or CONSTRUCT and DESCRIBE triples) are sent: when a query found more, "
+        f"the rest are left out and the response has the header <code>X-SPARQL-MaxRows: {server.max_rows}</code>. "
+        "Use LIMIT and OFFSET to page.</p>\n"
+        "<h2>Prefixes</h2>\n<p>Declared for every query (a PREFIX in the query wins):</p>\n"
+        f"<table><tbody>{prefixes}</tbody></table>\n"
         "<h2>Ready queries</h2>\n<p>Run one at <code>/queries/NAME?param=value</code>; "
         "values are bound, never spliced into the query.</p>\n"
         f"<ul>{''.join(items)}</ul>\n</body></html>\n"
     )
 
 
-def _service_description(server: EndpointServer, base: str) -> bytes:
-    """A SPARQL 1.1 service description of this endpoint, in Turtle."""
-    endpoint = f"{base}sparql"
-    return (
-        "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .\n"
-        f"<{endpoint}> a sd:Service ;\n"
-        f"    sd:endpoint <{endpoint}> ;\n"
-        "    sd:supportedLanguage sd:SPARQL11Query ;\n"
-        "    sd:resultFormat <http://www.w3.org/ns/formats/SPARQL_Results_JSON>,\n"
-        "        <http://www.w3.org/ns/formats/SPARQL_Results_XML>,\n"
-        "        <http://www.w3.org/ns/formats/SPARQL_Results_CSV>,\n"
-        "        <http://www.w3.org/ns/formats/SPARQL_Results_TSV>,\n"
-        "        <http://www.w3.org/ns/formats/Turtle>,\n"
-        "        <http://www.w3.org/ns/formats/N-Triples> ;\n"
-        "    sd:feature sd:UnionDefaultGraph .\n"
-    ).encode("utf-8")
+_SD = "http://www.w3.org/ns/sparql-service-description#"
+_SH = "http://www.w3.org/ns/shacl#"
+_FORMATS_NS = "http://www.w3.org/ns/formats/"
+_RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                   "Turtle", "N-Triples", "RDF_XML", "JSON-LD")
+
+
+def _service_description(server: EndpointServer) -> list[ox.Triple]:
+    """A SPARQL 1.1 service description of this endpoint; its prefixes as SHACL ``sh:declare``."""
+    iri = ox.NamedNode(f"{server.url}sparql")
+    sd, sh = (lambda t: ox.NamedNode(_SD + t)), (lambda t: ox.NamedNode(_SH + t))
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    comment = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
+    triples = [ox.Triple(iri, rdf_type, sd("Service")), ox.Triple(iri, sd("endpoint"), iri),
+               ox.Triple(iri, sd("supportedLanguage"), sd("SPARQL11Query")),
+               ox.Triple(iri, sd("feature"), sd("UnionDefaultGraph")),
+               ox.Triple(iri, comment, ox.Literal(
+                   f"Read-only. Each query runs at most {server.query_timeout:g} s; at most {server.max_rows} "
+                   "solutions or triples are sent (X-SPARQL-MaxRows says when more were found). "
+                   "The prefixes declared with sh:declare may be used without PREFIX."))]
+    triples += [ox.Triple(iri, sd("resultFormat"), ox.NamedNode(_FORMATS_NS + f)) for f in _RESULT_FORMATS]
+    for prefix, namespace in sorted(PREFIXES.items()):
+        node = ox.BlankNode(f"prefix-{prefix}")
+        triples += [ox.Triple(iri, sh("declare"), node), ox.Triple(node, sh("prefix"), ox.Literal(prefix)),
+                    ox.Triple(node, sh("namespace"), ox.Literal(
+                        namespace, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#anyURI")))]
+    return triples
+
+
+def _sweep_stale_stores() -> None:
+    """Remove on-disk stores left by endpoints that were killed (their process is gone)."""
+    for path in Path(tempfile.gettempdir()).glob(f"{_TEMP_PREFIX}*-*"):
+        pid = path.name[len(_TEMP_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not Path(f"/proc/{pid}").exists() and path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def make_server(dataset, host: str = "127.0.0.1", port: int = 8000, *, timeout: float = TIMEOUT,
-                max_query_bytes: int = MAX_QUERY_BYTES, max_running: int = MAX_RUNNING,
+                max_query_bytes: int = MAX_QUERY_BYTES, max_rows: int = MAX_ROWS, workers: int = WORKERS,
                 log: Callable[[str], None] | None = None) -> EndpointServer:
-    """Bind a read-only SPARQL endpoint over ``dataset`` (call ``serve_forever`` to run it).
+    """Load ``dataset``, start the query workers and bind a read-only SPARQL endpoint (call
+    ``serve_forever`` to run it, ``server_close`` to end it and its workers).
 
     Parameters
     ----------
-    dataset : rdflib.Graph, rdflib.Dataset, pyoxigraph.Store or OxGraph
-        The data (an rdflib graph is copied once into a pyoxigraph Store); the default graph is
-        the union of its graphs.
+    dataset : path, rdflib.Graph, rdflib.Dataset, pyoxigraph.Store or OxGraph
+        A built graph file (``graph.trig``, ``.ttl``, ``.nq`` ...) or the data itself. It is
+        written once into a pyoxigraph store in a temporary folder, which every worker opens
+        read-only; the default graph is the union of its graphs, each triple once.
     host, port : str, int
         Where to listen; loopback by default. Port 0 picks a free port (see ``server.url``).
     timeout : float
-        Seconds each query (with its serialisation) may take before the client gets 503.
+        Seconds each query may run before its worker is killed and the client gets 503.
     max_query_bytes : int
         Longest query text accepted (413 beyond).
-    max_running : int
-        Queries that may run at once, counting ones over their budget still running.
+    max_rows : int
+        Most solutions (or triples) sent; beyond it results are cut and ``X-SPARQL-MaxRows`` set.
+    workers : int
+        Worker processes, so queries that may run at once.
     log : callable, optional
         Receives one line per request; default is silence.
 
@@ -561,15 +413,26 @@ def make_server(dataset, host: str = "127.0.0.1", port: int = 8000, *, timeout: 
     Raises
     ------
     GraphkitError
-        The address cannot be bound.
+        The graph file is not valid RDF, the workers cannot start or the address cannot be bound.
     """
-    if timeout <= 0 or max_query_bytes <= 0 or max_running <= 0:
+    if timeout <= 0 or max_query_bytes <= 0 or max_rows <= 0 or workers <= 0:
         raise GraphkitError("endpoint limits must be positive")
+    _sweep_stale_stores()
+    store_dir = tempfile.mkdtemp(prefix=f"{_TEMP_PREFIX}{os.getpid()}-")
+    pool = None
     try:
-        return EndpointServer(dataset, (host, port), timeout=timeout, max_query_bytes=max_query_bytes,
-                              max_running=max_running, log=log)
-    except OSError as exc:
-        raise GraphkitError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+        union = open_dataset(dataset, Path(store_dir) / "store")
+        pool = WorkerPool(Path(store_dir) / "store", union, workers).start()
+        try:
+            return EndpointServer(pool, store_dir, (host, port), timeout=timeout, max_query_bytes=max_query_bytes,
+                                  max_rows=max_rows, log=log)
+        except OSError as exc:
+            raise GraphkitError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    except BaseException:
+        if pool is not None:
+            pool.close()
+        shutil.rmtree(store_dir, ignore_errors=True)
+        raise
 
 
 def is_loopback(host: str) -> bool:
@@ -580,4 +443,3 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
