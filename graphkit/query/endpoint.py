@@ -105,9 +105,9 @@ class EndpointServer(ThreadingHTTPServer):
     def __init__(self, pool: WorkerPool, store_dir: str, address: tuple[str, int], *, timeout: float,
                  max_query_bytes: int, max_rows: int, log: Callable[[str], None] | None) -> None:
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
-        super().__init__(address, _Handler)
         self.pool = pool
         self.store_dir = store_dir
+        super().__init__(address, _Handler)  # closes the pool when the address cannot be bound
         self.query_timeout = timeout
         self.max_query_bytes = max_query_bytes
         self.max_rows = max_rows

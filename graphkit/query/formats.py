@@ -67,8 +67,8 @@ _JSONLD = _offer(ox.RdfFormat.JSON_LD, "jsonld", "json-ld", "json")
 #: Media type asked for -> what is written; the first entry is the default (no Accept, ``*/*``).
 SOLUTIONS: dict[str, Offer] = {
     "application/sparql-results+json": _JSON, "application/json": _JSON,
-    "application/sparql-results+xml": _XML, "application/xml": _XML, "text/xml": _XML,
-    "text/csv": _CSV, "text/tab-separated-values": _TSV}
+    "application/sparql-results+xml": _XML, "application/xml": _XML,
+    "text/csv": _CSV, "text/tab-separated-values": _TSV, "text/xml": _XML}
 BOOLEAN: dict[str, Offer] = {k: v for k, v in SOLUTIONS.items() if v in (_JSON, _XML)}
 GRAPHS: dict[str, Offer] = {
     "text/turtle": _TURTLE, "application/x-turtle": _TURTLE, "application/turtle": _TURTLE,

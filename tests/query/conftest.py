@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 
@@ -11,9 +13,10 @@ def engine(request):
     return request.param
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def start_endpoint():
-    """A factory: start a SPARQL endpoint on 127.0.0.1 (a free port) in a thread; stopped after the test."""
+    """A factory: start a SPARQL endpoint on 127.0.0.1 (a free port) in a thread, with one worker
+    process unless asked; all are stopped (workers included) when the module's tests are done."""
     import threading
 
     from graphkit.query.endpoint import make_server
@@ -21,6 +24,7 @@ def start_endpoint():
     started = []
 
     def start(data, **limits):
+        limits.setdefault("workers", 1)
         server = make_server(data, "127.0.0.1", 0, **limits)
         thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         thread.start()
@@ -34,7 +38,11 @@ def start_endpoint():
         thread.join(10)
 
 
-@pytest.fixture
-def endpoint(start_endpoint, dataset):
-    """A running endpoint over the small test dataset."""
-    return start_endpoint(dataset)
+@pytest.fixture(scope="module")
+def endpoint(start_endpoint):
+    """A running endpoint (two workers) over the small test dataset, shared by a module's tests."""
+    from graphkit.rdf import to_dataset
+
+    records = sys.modules["graphkit_test_records"]
+    extraction = records.make_extraction()
+    return start_endpoint(to_dataset([extraction], records.make_resolution([extraction])), workers=2)
