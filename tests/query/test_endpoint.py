@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -440,3 +441,107 @@ def test_endpoint_several_default_graphs_count_each_triple_once(endpoint, datase
     graphs = [str(g.identifier) for g in dataset.graphs() if len(g)]
     status, _, body = fetch(endpoint, "/sparql?" + urlencode([("query", COUNT)] + [("default-graph-uri", g) for g in graphs]))
     assert status == 200 and int(bindings(body)[0]["n"]) == len({q[:3] for q in dataset.quads()})
+
+
+# -- prefixes, row cap, XML, errors ---------------------------------------------------------------
+
+def test_endpoint_graphkit_prefixes_are_predeclared(endpoint, dataset):
+    query = "SELECT ?s ?o WHERE { ?s gk:partnersWith ?o } ORDER BY ?s ?o"
+    status, _, body = get(endpoint, query)
+    assert status == 200 and bindings(body) == expected(dataset, SELECT)
+    status, _, body = get(endpoint, "ASK { gkd:exampleton-council rdf:type ?t }")
+    assert status == 200 and json.loads(body)["boolean"] is True
+
+
+def test_endpoint_a_query_s_own_prefix_wins(endpoint):
+    status, _, body = get(endpoint, "PREFIX gk: <http://a.example/other#> ASK { ?s gk:partnersWith ?o }")
+    assert status == 200 and json.loads(body)["boolean"] is False
+
+
+@pytest.mark.parametrize("query, where", [("SELECT ?x WHERE { ?x gk:a ", "error at 1:"),
+                                          ("SELECT ?x\nWHERE {\n ?x gk:a ?y .\n ?y ?", "error at 4:")])
+def test_endpoint_errors_count_lines_of_the_query_sent(endpoint, query, where):
+    status, _, body = get(endpoint, query)
+    assert status == 400 and where in body.decode()
+
+
+def test_endpoint_service_description_lists_the_prefixes(endpoint):
+    status, _, body = fetch(endpoint, "/sparql", headers={"Accept": "text/turtle"})
+    assert status == 200
+    sd = Graph().parse(data=body.decode(), format="turtle")
+    sh = "http://www.w3.org/ns/shacl#"
+    declared = {str(sd.value(d, URIRef(sh + "prefix"))): str(sd.value(d, URIRef(sh + "namespace")))
+                for d in sd.objects(URIRef(endpoint.url + "sparql"), URIRef(sh + "declare"))}
+    assert declared == PREFIXES
+
+
+def test_endpoint_missing_ready_query_parameter_is_400(endpoint, monkeypatch):
+    from graphkit.errors import QueryError
+    from graphkit.query import endpoint as module
+
+    def refuse(name, bindings):
+        raise QueryError(f"ready query {name!r} needs parameter 'council'")
+
+    monkeypatch.setattr(module, "prepare_query", refuse)
+    status, headers, body = fetch(endpoint, "/queries/partners_of")
+    assert status == 400 and headers.get_content_type() == "text/plain" and b"council" in body
+
+
+@pytest.fixture(scope="module")
+def capped(start_endpoint):
+    g = Graph()
+    for i in range(10):
+        g.add((GKD[f"e{i}"], GK.partnersWith, GKD[f"e{i + 1}"]))
+    return start_endpoint(g, max_rows=3)
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml",
+                                    "text/csv", "text/tab-separated-values"])
+def test_endpoint_select_beyond_the_row_cap_is_cut_with_a_header(capped, accept):
+    status, headers, body = get(capped, "SELECT ?s ?o WHERE { ?s gk:partnersWith ?o }", accept)
+    assert status == 200 and headers["X-SPARQL-MaxRows"] == "3"
+    rows = rdflib_result(body, headers.get_content_type())
+    assert len(rows) == 3 and all(len(row) == 2 for row in rows)
+
+
+def rdflib_result(body: bytes, media: str):
+    from rdflib.query import Result
+
+    return list(Result.parse(io.BytesIO(body), content_type=media))
+
+
+def test_endpoint_construct_beyond_the_row_cap_is_cut(capped):
+    status, headers, body = get(capped, "CONSTRUCT WHERE { ?s gk:partnersWith ?o }", "application/n-triples")
+    assert status == 200 and headers["X-SPARQL-MaxRows"] == "3"
+    assert len(Graph().parse(data=body.decode(), format="nt")) == 3
+
+
+def test_endpoint_under_the_row_cap_has_no_header(capped):
+    status, headers, body = get(capped, "SELECT ?s WHERE { ?s gk:partnersWith ?o } LIMIT 3")
+    assert status == 200 and "X-SPARQL-MaxRows" not in headers and len(bindings(body)) == 3
+    _, _, page = fetch(capped, "/")
+    assert b"At most 3 rows" in page and b"X-SPARQL-MaxRows: 3" in page
+
+
+_XML_TEXT = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(), lang=st.sampled_from([None, "en"]))
+def test_endpoint_xml_results_are_well_formed_for_any_text(text, lang):
+    import pyoxigraph as ox
+
+    from graphkit.query.formats import write_results
+
+    store = ox.Store()
+    literal = ox.Literal(text, language=lang) if lang else ox.Literal(text)
+    store.add(ox.Quad(ox.NamedNode("http://a.example/s"), ox.NamedNode("http://a.example/p"), literal))
+    want = _XML_TEXT.sub("\ufffd", text)
+    ns = "{http://www.w3.org/2005/sparql-results#}"
+    written = write_results(store.query("SELECT ?o WHERE { ?s ?p ?o }"), "application/sparql-results+xml", None, 10)
+    found = ET.fromstring(written.body).find(f"{ns}results/{ns}result/{ns}binding/{ns}literal")
+    assert (found.text or "").replace("\r\n", "\n").replace("\r", "\n") == want.replace("\r\n", "\n").replace("\r", "\n")
+    written = write_results(store.query("CONSTRUCT WHERE { ?s ?p ?o }"), "application/rdf+xml", None, 10)
+    got = Graph().parse(data=written.body, format="xml")
+    assert [str(o) for o in got.objects()] == [want.replace("\r\n", "\n").replace("\r", "\n")] or \
+        [str(o) for o in got.objects()] == [want]
