@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import queue
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -31,7 +32,6 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from multiprocessing.connection import Connection
 from pathlib import Path
-import socket
 
 import pyoxigraph as ox
 from rdflib.term import Node

@@ -7,13 +7,10 @@ import io
 import json
 import os
 import re
-import subprocess
-import sys
 import threading
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from urllib.error import HTTPError
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 from urllib.request import ProxyHandler, Request, build_opener
 
 import pytest

@@ -45,12 +45,12 @@ FORMS = {
 RUNAWAYS = {
     "cross join": 'SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(STR(?c) = CONCAT(STR(?f), STR(?i), "!")) }',
     "backtracking regex": f'SELECT ?s WHERE {{ ?s <{LONG}> ?o . ?t <{LONG}> ?u FILTER REGEX(CONCAT(?o, ?u), "(a+)+b") }}',
-    "huge aggregate": "SELECT ?a (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } GROUP BY ?a",
+    "huge aggregate": "SELECT ?a (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } GROUP BY ?a",
 }
 
 
 def children(pid: int) -> set[int]:
-    """Processes whose parent is ``pid`` (from /proc)."""
+    """Running processes (not zombies) whose parent is ``pid`` (from /proc)."""
     out = set()
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -58,7 +58,8 @@ def children(pid: int) -> set[int]:
                 stat = (entry / "stat").read_text()
             except OSError:
                 continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            state, parent = stat.rsplit(")", 1)[1].split()[:2]
+            if int(parent) == pid and state != "Z":
                 out.add(int(entry.name))
     return out
 
@@ -316,3 +317,17 @@ def test_serve_readme_curl_example_works(served):
             text = resp.read().decode()
     lines = text.splitlines()
     assert lines[0] == "council,partner" and len(lines) > 1
+
+
+def test_serve_bad_graph_file_is_one_line_error(tmp_path):
+    from click.testing import CliRunner
+
+    from graphkit.cli import cli
+
+    bad = tmp_path / "graph.ttl"
+    bad.write_text("<http://a.example/s> <http://a.example/p> .\n", encoding="utf-8")
+    before = set(Path(tempfile.gettempdir()).glob(f"graphkit-serve-{os.getpid()}-*"))
+    result = CliRunner().invoke(cli, ["serve", str(bad), "--port", "0"])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and str(bad) in result.output and "not valid" in result.output
+    assert set(Path(tempfile.gettempdir()).glob(f"graphkit-serve-{os.getpid()}-*")) == before  # nothing left
