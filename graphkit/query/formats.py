@@ -196,9 +196,9 @@ def _is_xml(offer: Offer) -> bool:
     return offer.format in (ox.QueryResultsFormat.XML, ox.RdfFormat.RDF_XML)
 
 
-def _triples(raw: Iterable[ox.Triple], offer: Offer, max_rows: int) -> Written:
-    triples = list(islice(raw, max_rows + 1))
-    truncated = len(triples) > max_rows
+def _triples(raw: Iterable[ox.Triple], offer: Offer, max_rows: int | None) -> Written:
+    triples = list(raw if max_rows is None else islice(raw, max_rows + 1))
+    truncated = max_rows is not None and len(triples) > max_rows
     triples = triples[:max_rows]
     if offer.format == ox.RdfFormat.RDF_XML:
         for t in triples:
@@ -249,4 +249,4 @@ def write_results(raw, accept: str | None, fmt: str | None, max_rows: int, hidde
 
 def write_graph(triples: Iterable[ox.Triple], accept: str | None, fmt: str | None) -> Written:
     """Triples (such as the service description) in the negotiated RDF format, uncapped."""
-    return _triples(list(triples), negotiate(accept, GRAPHS, fmt), 10**9)
+    return _triples(triples, negotiate(accept, GRAPHS, fmt), None)

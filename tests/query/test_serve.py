@@ -28,6 +28,8 @@ from rdflib import Graph, Literal, URIRef
 
 from graphkit.rdf import serialize, to_dataset
 
+pytestmark = pytest.mark.slow  # each server start spawns worker processes: seconds
+
 ROOT = Path(__file__).parents[2]
 LIMIT = 2  # seconds: the --timeout the runaway tests use
 WORKERS = 3
