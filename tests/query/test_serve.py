@@ -270,21 +270,29 @@ def test_serve_runaway_query_is_stopped_and_its_worker_ended(served, kind):
 
 
 def test_serve_sixteen_clients_at_once_on_a_fresh_server(graph_file):
+    """Half send SPARQL, half a ready query (its values bound in the server) at the same moment."""
     with serve(graph_file, "--workers", "2") as (_, url):
-        answers: list[tuple[int, bytes]] = []
+        ready = url.replace("/sparql", "/queries/partners_of?council=exampleton-council")
+        answers: dict[int, tuple[int, bytes]] = {}
         gate = threading.Barrier(16)
 
-        def client() -> None:
+        def client(i: int) -> None:
             gate.wait()
-            answers.append(request(url, SIMPLE, "text/csv"))
+            if i % 2:
+                answers[i] = request(url, SIMPLE, "text/csv")
+            else:
+                with _OPENER.open(Request(ready, headers={"Accept": "text/csv"}), timeout=120) as resp:
+                    answers[i] = resp.status, resp.read()
 
-        threads = [threading.Thread(target=client) for _ in range(16)]
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(16)]
         for t in threads:
             t.start()
         for t in threads:
             t.join(120)
-        assert [status for status, _ in answers] == [200] * 16
-        assert len({body for _, body in answers}) == 1
+        assert sorted(answers) == list(range(16)) and {status for status, _ in answers.values()} == {200}
+        assert len({body for i, (_, body) in answers.items() if i % 2}) == 1
+        assert len({body for i, (_, body) in answers.items() if not i % 2}) == 1
+        assert answers[0][1].count(b"\n") > 1
 
 
 def test_serve_sigkill_leaves_no_worker(graph_file):
