@@ -121,8 +121,12 @@ def serve(path: Path, *options: str) -> Iterator[tuple[subprocess.Popen, str]]:
         yield proc, line.split(" at ", 1)[1].split()[0]
     finally:
         if proc.poll() is None:
-            proc.kill()
-            proc.wait(timeout=60)
+            proc.terminate()  # SIGTERM: the server ends its workers and removes its store
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=60)
         proc.stderr.close()
 
 
