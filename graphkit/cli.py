@@ -321,8 +321,9 @@ def push(graph, store, product, gsp, update, query, user, password_env, auth_sch
 
     Each named graph is replaced safely: the file is checked first (a file that fails sends
     nothing), every graph goes into a temporary graph of its own, and only when all have
-    arrived whole are they moved over the old ones in one update. On failure the temporaries
-    are dropped and the store's graphs are left as they were.
+    arrived whole are they copied over the old ones in one update. On failure the temporaries
+    are dropped and the store's graphs are left as they were. Graphs the file does not hold
+    are left alone.
     """
     from .push import push_graph
 

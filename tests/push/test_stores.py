@@ -24,6 +24,8 @@ from graphkit.query.engine import load_store
 from .conftest import GRAPH_PREFIX, TEMP_PREFIX, StoreUnderTest, value_of, value_of_json
 from .proxy import Fault, start_proxy
 
+pytestmark = [pytest.mark.store, pytest.mark.slow]
+
 MARK = ox.NamedNode("urn:graphkit:push-test:version")
 
 
@@ -84,6 +86,15 @@ def test_push_loads_each_named_graph(store, seeds_trig):
     names = set(held)
     assert f"{GRAPH_PREFIX}entities" in names and len(names) == 4  # three seed reports and the entities
     assert not any(name.startswith(TEMP_PREFIX) for name in names)
+
+
+def test_push_to_explicit_endpoints(oxigraph, seeds_trig):
+    """Any SPARQL 1.1 store: its Graph Store, update and query endpoints given one by one."""
+    url = oxigraph.url
+    result = CliRunner().invoke(cli, ["push", str(seeds_trig), "--gsp", url + "/store", "--update", url + "/update",
+                                      "--query", url + "/query"])
+    assert result.exit_code == 0, result.output
+    assert oxigraph.graphs() == local_graphs(seeds_trig)
 
 
 def test_push_again_replaces_never_duplicates(store, seeds_trig, tmp_path):
