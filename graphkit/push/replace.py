@@ -33,7 +33,11 @@ class PushReport:
 
 
 def temporary_graph(token: str, index: int) -> ox.NamedNode:
-    """The temporary graph that holds the ``index``-th graph of push ``token`` until it is copied."""
+    """The temporary graph that holds the ``index``-th graph of push ``token`` until it is copied.
+
+    >>> temporary_graph("5f0c", 2)
+    <NamedNode value=urn:graphkit:push:5f0c:2>
+    """
     return ox.NamedNode(f"{TEMPORARY_PREFIX}{token}:{index}")
 
 

@@ -73,6 +73,13 @@ def resolve_endpoints(store: str | None = None, product: str = "auto", *, gsp: s
     PushError
         A URL that is not http(s) or holds a password, an unknown product, or a store that
         cannot be reached or recognised.
+
+    Examples
+    --------
+    >>> resolve_endpoints("http://127.0.0.1:7878/", "oxigraph").gsp
+    'http://127.0.0.1:7878/store'
+    >>> resolve_endpoints(gsp="http://h/ds/data", update="http://h/ds/update").query
+    'http://h/ds/update'
     """
     if product != "auto" and product not in PRODUCTS:
         raise PushError(store or "push", f"unknown product {product!r}; choose from: auto, {', '.join(PRODUCTS)}")

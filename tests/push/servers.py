@@ -15,8 +15,16 @@ from pathlib import Path
 
 import requests
 
+from graphkit.processes import die_with_parent
+
 VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 _DB_DIR = "/var/lib/virtuoso-opensource-7/db/"
+
+
+def _tied_to_us():
+    """A preexec_fn: the server is killed when the test process ends, however it ends."""
+    parent = os.getpid()
+    return lambda: die_with_parent(parent)
 
 
 def free_port() -> int:
@@ -94,7 +102,8 @@ def start_virtuoso(folder: Path, timeout: float = 60) -> Server:
         log = folder / "virtuoso.log"
         out = open(folder / "stdout.log", "wb")
         process = subprocess.Popen([exe, "+foreground", "+configfile", str(ini)], cwd=folder,
-                                   stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+                                   stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                                   preexec_fn=_tied_to_us())
         out.close()
         server = Server("virtuoso", f"http://127.0.0.1:{http_port}", folder, process, log,
                         {"sql_port": sql_port})
@@ -112,7 +121,9 @@ def start_virtuoso(folder: Path, timeout: float = 60) -> Server:
 
 def start_oxigraph(folder: Path, timeout: float = 30) -> Server:
     """``oxigraph serve`` on a fresh folder, ready for queries."""
-    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    exe = str(Path(sys.executable).parent / "oxigraph")  # the test extra's, else one on PATH
+    if not os.path.exists(exe):
+        exe = shutil.which("oxigraph") or exe
     if not os.path.exists(exe):
         raise FileNotFoundError("oxigraph")
     folder.mkdir(parents=True, exist_ok=True)
@@ -121,7 +132,8 @@ def start_oxigraph(folder: Path, timeout: float = 30) -> Server:
         log = folder / "oxigraph.log"
         out = open(log, "wb")
         process = subprocess.Popen([exe, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}"],
-                                   stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+                                   stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                                   preexec_fn=_tied_to_us())
         out.close()
         server = Server("oxigraph", f"http://127.0.0.1:{port}", folder, process, log)
         try:

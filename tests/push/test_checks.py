@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
+import pkgutil
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -12,6 +15,7 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+import graphkit.push
 from graphkit.cli import cli
 from graphkit.push import PRODUCTS, PushError, read_payload, resolve_endpoints, server_message
 
@@ -156,3 +160,9 @@ def test_server_message_is_one_short_line(text, content_type):
     message = server_message(_response(text.encode("utf-8", "surrogatepass"), content_type))
     assert message and "\n" not in message and "\r" not in message and len(message) <= 300
     assert all(ord(c) >= 0x20 and not 0x7F <= ord(c) <= 0x9F for c in message)
+
+
+@pytest.mark.parametrize("name", sorted(f"graphkit.push.{m.name}" for m in pkgutil.iter_modules(graphkit.push.__path__)))
+def test_push_doctests(name):
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0, f"{result.failed} doctest(s) failed in {name}"
