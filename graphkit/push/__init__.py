@@ -58,4 +58,8 @@ def push_graph(path, store: str | None = None, *, product: str = "auto", gsp: st
     payload = read_payload(path, shacl=shacl)
     endpoints = resolve_endpoints(store, product, gsp=gsp, update=update, query=query, timeout=timeout)
     login = ChallengeAuth(user, password or "", auth) if user is not None else None
-    return push(payload, StoreClient(endpoints, login, timeout=timeout))
+    client = StoreClient(endpoints, login, timeout=timeout)
+    try:
+        return push(payload, client)
+    finally:
+        client.close()

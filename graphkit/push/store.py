@@ -138,7 +138,8 @@ def _html_text(text: str) -> str:
 
 
 def _send(session: requests.Session, method: str, url: str, store: str, what: str, *, timeout: float,
-          ok_status: range = range(200, 300), user: str | None = None, **kwargs) -> requests.Response:
+          ok_status: range = range(200, 300), user: str | None = None, scheme: str | None = None,
+          **kwargs) -> requests.Response:
     """One HTTP request; any failure becomes a PushError ``store: problem`` naming ``what`` was sent."""
     try:
         response = session.request(method, url, timeout=timeout, **kwargs)
@@ -154,8 +155,16 @@ def _send(session: requests.Session, method: str, url: str, store: str, what: st
         return response
     status = f"{response.status_code} {response.reason or ''}".strip()
     if response.status_code == 401:
-        who = (f"user {user!r} was refused (wrong user or password?)" if user
-               else "the store needs a login (--user, and the password in the environment)")
+        asked = response.headers.get("WWW-Authenticate", "").split(" ", 1)[0].lower()
+        if user and scheme in ("basic", "digest") and asked and asked != scheme:
+            who = f"the store asks for {asked.capitalize()} authentication, not {scheme.capitalize()} (--auth)"
+        elif user and scheme in ("basic", "digest"):
+            who = (f"user {user!r} was refused with {scheme.capitalize()} authentication "
+                   "(wrong user or password, or another --auth?)")
+        elif user:
+            who = f"user {user!r} was refused (wrong user or password?)"
+        else:
+            who = "the store needs a login (--user, and the password in the environment)"
         raise store_error(store, f"{status} to {what}: {who}")
     raise store_error(store, f"{status} to {what}: {server_message(response)}")
 
@@ -179,11 +188,15 @@ class StoreClient:
         self.timeout = timeout
         self.session = session or requests.Session()
         self.session.auth = auth
-        self._user = getattr(auth, "user", None) or (getattr(auth, "username", None))
+        self._user = getattr(auth, "user", None) or getattr(auth, "username", None)
 
     def _send(self, method: str, url: str, what: str, **kwargs) -> requests.Response:
         return _send(self.session, method, url, self.endpoints.store, what, timeout=self.timeout,
-                     user=self._user, **kwargs)
+                     user=self._user, scheme=getattr(self.session.auth, "scheme", None), **kwargs)
+
+    def close(self) -> None:
+        """Close the HTTP connections."""
+        self.session.close()
 
     def put_graph(self, graph: str, ntriples: bytes, what: str) -> None:
         """Replace graph ``graph`` (an IRI) with ``ntriples`` by a Graph Store Protocol PUT."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import pkgutil
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -166,3 +167,25 @@ def test_server_message_is_one_short_line(text, content_type):
 def test_push_doctests(name):
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0, f"{result.failed} doctest(s) failed in {name}"
+
+
+@pytest.mark.parametrize(("challenge", "scheme", "said"), [
+    ('Digest realm="SPARQL", nonce="1"', "basic", "asks for Digest authentication, not Basic"),
+    ("", "basic", "refused with Basic authentication"),
+    ('Basic realm="x"', "auto", "wrong user or password?"),
+])
+def test_refused_login_says_why(challenge, scheme, said):
+    from graphkit.push.store import _send
+
+    class Refusing(requests.Session):
+        def request(self, *args, **kwargs):
+            r = _response(b"no", "text/plain")
+            r.status_code, r.reason = 401, "Unauthorized"
+            if challenge:
+                r.headers["WWW-Authenticate"] = challenge
+            return r
+
+    with pytest.raises(PushError, match=re.escape(said)) as caught:
+        _send(Refusing(), "POST", "http://s/update", "http://s", "the login check", timeout=1,
+              user="dba", scheme=scheme)
+    assert str(caught.value).startswith("store http://s: 401 Unauthorized to the login check: ")

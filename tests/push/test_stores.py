@@ -273,4 +273,5 @@ def test_virtuoso_takes_digest_and_refuses_basic(virtuoso, seeds_trig):
     """Virtuoso's write endpoints log in by Digest only: --auth digest works, --auth basic gets 401."""
     pushed(virtuoso, seeds_trig)
     assert run_push(virtuoso, seeds_trig, "--auth", "digest").exit_code == 0
-    assert_one_line_error(run_push(virtuoso, seeds_trig, "--auth", "basic"), f"store {virtuoso.url}", "401")
+    assert_one_line_error(run_push(virtuoso, seeds_trig, "--auth", "basic"), f"store {virtuoso.url}", "401",
+                          "refused with Basic authentication")
