@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import graphkit.push
@@ -189,3 +189,32 @@ def test_refused_login_says_why(challenge, scheme, said):
         _send(Refusing(), "POST", "http://s/update", "http://s", "the login check", timeout=1,
               user="dba", scheme=scheme)
     assert str(caught.value).startswith("store http://s: 401 Unauthorized to the login check: ")
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), _TEXT, st.one_of(st.none(), st.sampled_from(["en", "en-GB"]))),
+                max_size=12))
+def test_payload_sends_each_graph_exactly(tmp_path_factory, literals):
+    """Whatever the literals, the N-Triples sent for each graph parse back to that graph's triples."""
+    import pyoxigraph as ox
+
+    source = ox.Store()
+    report = ox.Quad(ox.NamedNode("https://graphkit.example/id/report/r"),
+                     ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                     ox.NamedNode("https://graphkit.example/ns#Report"), ox.NamedNode("https://graphkit.example/graph/r"))
+    source.add(report)
+    for i, (g, text, lang) in enumerate(literals):
+        source.add(ox.Quad(ox.NamedNode(f"urn:s:{i}"), ox.NamedNode("urn:p"), ox.Literal(text, language=lang),
+                           ox.NamedNode(f"https://graphkit.example/graph/g{g}")))
+    path = tmp_path_factory.mktemp("payload") / "graph.trig"
+    source.dump(str(path), ox.RdfFormat.TRIG)
+    payload = read_payload(path)
+    assert [p.name for p in payload.parts] == sorted(source.named_graphs(), key=str)
+    for part in payload.parts:
+        sent = ox.Store()
+        sent.load(part.ntriples, format=ox.RdfFormat.N_TRIPLES)
+        assert {q.triple for q in sent} == {q.triple for q in source.quads_for_pattern(None, None, None, part.name)}
+        assert part.triples == len(sent)
