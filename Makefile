@@ -33,10 +33,12 @@ eval: $(BIN)/graphkit
 bench: $(BIN)/graphkit
 	$(BIN)/graphkit bench seeds --repeat 3
 
-# System tools some tests need (raptor2-utils' rapper, Debian chromium, DejaVu fonts, npm for axe-core); CI runs this.
+# System tools some tests need (raptor2-utils' rapper, Debian chromium, DejaVu fonts, npm for axe-core,
+# virtuoso-opensource for the push tests); CI runs this.
 system-deps:
 	DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq raptor2-utils chromium fonts-dejavu-core npm >/dev/null
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq raptor2-utils chromium fonts-dejavu-core npm \
+		virtuoso-opensource >/dev/null
 
 clean:
 	rm -rf $(VENV) node_modules out/*.ttl out/*.trig out/*.jsonld out/*.html out/*.json out/*.csv out/texts out/eval \

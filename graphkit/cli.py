@@ -307,6 +307,46 @@ def serve(graph, host, port, timeout, workers, max_rows, log_requests) -> None:
 
 @cli.command()
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--store", metavar="URL", help="The store's base URL, e.g. http://127.0.0.1:8890 (Virtuoso).")
+@click.option("--product", type=click.Choice(["auto", "virtuoso", "oxigraph"]), default="auto", show_default=True,
+              help="The store's endpoint layout; auto asks the store (its Server header).")
+@click.option("--gsp", metavar="URL", help="Graph Store Protocol endpoint (instead of the product's).")
+@click.option("--update", metavar="URL", help="SPARQL update endpoint (instead of the product's).")
+@click.option("--query", metavar="URL", help="SPARQL query endpoint (default: the product's, else --update).")
+@click.option("--user", "-u", help="Log in as this user.")
+@click.option("--password-env", "password_env", metavar="VAR", default="GRAPHKIT_STORE_PASSWORD", show_default=True,
+              help="Environment variable holding --user's password (never on the command line).")
+@click.option("--auth", "auth_scheme", type=click.Choice(["auto", "basic", "digest"]), default="auto",
+              show_default=True, help="HTTP authentication; auto answers the store's challenge.")
+@click.option("--shacl", is_flag=True, help="Also check the graph against ontology/shapes.ttl before sending.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
+              help="Seconds to wait for each answer from the store.")
+def push(graph, store, product, gsp, update, query, user, password_env, auth_scheme, shacl, timeout) -> None:
+    """Load GRAPH (a built graph.trig) into a SPARQL store, one named graph per report.
+
+    Each named graph is replaced safely: the file is checked first (a file that fails sends
+    nothing), every graph goes into a temporary graph of its own, and only when all have
+    arrived whole are they copied over the old ones in one update. On failure the temporaries
+    are dropped and the store's graphs are left as they were. Graphs the file does not hold
+    are left alone.
+    """
+    from .push import push_graph
+
+    password = None
+    if user is not None:
+        password = os.environ.get(password_env)
+        if not password:
+            _fail(f"--user {user}: put the password in the environment variable {password_env} "
+                  "(--password-env names another); it is never taken on the command line")
+    report = push_graph(graph, store, product=product, gsp=gsp, update=update, query=query, user=user,
+                        password=password, auth=auth_scheme, shacl=shacl, timeout=timeout)
+    for warning in report.warnings:
+        click.echo(f"graphkit: warning: {warning}", err=True)
+    click.echo(f"graphkit: {len(report.graphs)} graphs ({report.triples} triples) replaced in {report.store}", err=True)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="ttl", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write here (atomically) instead of stdout.")
