@@ -108,7 +108,7 @@ def cli() -> None:
 
 @cli.command()
 @_paths
-@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", "-o", "out_dir", type=click.Path(path_type=Path),
               default=Path("out"), show_default=True, help="Output folder.")
 @_jobs
 @_rules

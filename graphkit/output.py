@@ -102,7 +102,9 @@ def _check_folder(target: Path) -> None:
     if target.exists() and not target.is_dir():
         raise OutputError(target, "is a file, not a folder; move it away or choose another output folder")
     if target.is_dir() and not os.access(target, os.W_OK):
-        raise OutputError(target, "permission denied: the folder is not writable; it is left as it is")
+        read_only = bool(os.statvfs(target).f_flag & os.ST_RDONLY)
+        problem = "read-only file system" if read_only else "permission denied: the folder is not writable"
+        raise OutputError(target, f"{problem}; it is left as it is")
 
 
 def _lock_path(target: Path) -> Path:
