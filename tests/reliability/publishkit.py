@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -81,6 +82,18 @@ def wait_gone(pids: set[int], seconds: float = 10.0) -> set[int]:
             return left
         time.sleep(0.05)
     return {p for p in pids if alive(p)}
+
+
+def survivors(pids: set[int], seconds: float = 10.0) -> set[int]:
+    """Those of ``pids`` still alive after ``seconds``; they are then killed, so a failing test
+    leaves no process behind."""
+    left = wait_gone(pids, seconds)
+    for pid in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    return left
 
 
 def start_build(inputs: Path | list[Path], out: Path, *extra: str, env: dict | None = None,
