@@ -43,7 +43,9 @@ def complete_build(out: Path) -> dict:
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     files = tree(out)
     files.pop("manifest.json")
-    assert files == manifest["outputs"], sorted(set(files) ^ set(manifest["outputs"]))[:10]
+    listed = manifest["outputs"]
+    odd = sorted(rel for rel in set(files) | set(listed) if files.get(rel) != listed.get(rel))
+    assert not odd, f"not as the manifest says (missing, extra or another sha256): {odd[:8]}"
     return manifest
 
 
