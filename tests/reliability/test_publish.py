@@ -65,6 +65,15 @@ def test_publish_removes_what_a_killed_publish_left(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
 
 
+def test_publish_without_rename_exchange_still_swaps_whole_folders(old_out, monkeypatch):
+    import graphkit.output
+
+    monkeypatch.setattr(graphkit.output, "_exchange", lambda a, b: False)  # not Linux, or NFS
+    publish(NEW, old_out, keep_other_files=False, owned=("texts",))
+    assert set(tree(old_out)) == set(NEW) | {"eval/r.json"}
+    assert sorted(p.name for p in old_out.parent.iterdir()) == [".out.lock", "out"]
+
+
 def test_publish_through_a_symlink_keeps_the_link(tmp_path):
     real = tmp_path / "disk" / "site"
     publish({"a.txt": "1"}, real)
