@@ -36,7 +36,7 @@ from pathlib import Path
 
 from .errors import OutputError
 
-__all__ = ["atomic_write", "file_digest", "output_lock", "publish"]
+__all__ = ["atomic_write", "file_digest", "forget_inherited_locks", "output_lock", "publish"]
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -151,6 +151,17 @@ def output_lock(out_dir: str | os.PathLike, *, wait: bool = False) -> Iterator[P
             del _HELD[target]
     finally:
         os.close(fd)
+
+
+def forget_inherited_locks() -> None:
+    """In a forked child: close the copies of the parent's lock files, so a child that outlived
+    its parent could never keep the parent's output folder locked (the parent's lock stays)."""
+    for fd in _HELD.values():
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
 
 
 def publish(

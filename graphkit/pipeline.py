@@ -176,9 +176,11 @@ def _start_pool(jobs: int, initargs: tuple) -> ProcessPoolExecutor:
 
 def _init_pool_worker(parent_pid: int, *initargs: Any) -> None:
     """A pool worker's initializer: end with the build process, then load what the work needs."""
+    from .output import forget_inherited_locks
     from .processes import die_with_parent
 
     die_with_parent(parent_pid)
+    forget_inherited_locks()  # the build's lock on out/ is the build's, not its workers'
     _init_worker(*initargs)
 
 

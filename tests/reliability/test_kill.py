@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .publishkit import (alive, children, complete_build, make_reports, pdeathsig, run_build, start_build,
+from .publishkit import (children, complete_build, make_reports, open_files, pdeathsig, run_build, start_build,
                          survivors, tree)
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; PDEATHSIG is Linux's")
@@ -28,12 +28,15 @@ def _poll(until, seconds: float = 120.0, step: float = 0.001):
     raise AssertionError("gave up waiting")
 
 
-def test_pool_workers_are_started_up_front_and_die_with_the_build():
+def test_pool_workers_are_started_up_front_and_die_with_the_build(tmp_path):
     """All workers are forked when the pool starts, from this thread: a submit from a thread that
-    then ends does not take them with it, and each has PDEATHSIG set to SIGKILL."""
+    then ends does not take them with it, and each has PDEATHSIG set to SIGKILL. The workers do
+    not keep the build's lock on out/ open."""
+    from graphkit.output import output_lock
     from graphkit.pipeline import _start_pool
 
-    pool = _start_pool(2, ((), None, ""))
+    with output_lock(tmp_path / "out") as lock:
+        pool = _start_pool(2, ((), None, ""))
     try:
         answers: list = []
         submitter = threading.Thread(target=lambda: answers.extend(pool.map(pdeathsig, range(4))))
@@ -41,9 +44,11 @@ def test_pool_workers_are_started_up_front_and_die_with_the_build():
         submitter.join()
         time.sleep(0.3)  # a worker forked by the ended thread would now be killed
         later = list(pool.map(pdeathsig, range(4)))
+        held = [path for paths in pool.map(open_files, range(4)) for path in paths]
     finally:
         pool.shutdown()
     assert set(answers + later) == {(os.getpid(), signal.SIGKILL)}
+    assert str(lock) not in held
 
 
 @pytest.mark.slow
