@@ -108,7 +108,7 @@ def cli() -> None:
 
 @cli.command()
 @_paths
-@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", "-o", "out_dir", type=click.Path(path_type=Path),
               default=Path("out"), show_default=True, help="Output folder.")
 @_jobs
 @_rules
@@ -118,8 +118,11 @@ def cli() -> None:
               help="Build cache folder (default: $GRAPHKIT_CACHE_DIR or ~/.cache/graphkit).")
 @click.option("--no-cache", is_flag=True, help="Build everything afresh; read and write no cache.")
 @_min_confidence
+@click.option("--wait", is_flag=True,
+              help="If another graphkit is writing --out, wait for it to end (default: stop at once).")
 @_quiet
-def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_cache, min_confidence, quiet) -> None:
+def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_cache, min_confidence, wait,
+          quiet) -> None:
     """Build the graph of PATHS (files or folders; default: seeds/) into --out.
 
     Writes graph.ttl (merged), graph.trig (one named graph per report), graph.jsonld,
@@ -127,9 +130,34 @@ def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_c
     graph.sqlite, merges.csv, review.csv (relations below --min-confidence),
     texts/<report-id>.txt, manifest.json and the site (index.html, report.html, network.html,
     councils/, entities/, assets/).
-    Exits 1 when any file failed (the others are still built) or the graph does not conform
-    to the shapes.
+    --out is replaced in one step, so it always holds one whole build; while a build runs,
+    .OUT.lock beside --out keeps a second build out (it stops at once, or waits with --wait).
+    Exits 1 when any file failed (the others are still built), the graph does not conform
+    to the shapes, or --out cannot be written (the previous --out is then unchanged).
     """
+    from .output import output_lock
+
+    try:
+        with output_lock(out_dir, wait=wait):
+            manifest, result = _build_and_publish(paths, out_dir, jobs, rules, corrections, no_validate,
+                                                  cache_dir, no_cache, min_confidence, quiet)
+    except OSError as exc:  # a temporary file, the cache folder, ...: one line, not a traceback
+        where = exc.filename or out_dir
+        problem = exc.strerror or str(exc)
+        _fail(f"{where}: {problem[:1].lower()}{problem[1:]}; {out_dir} left unchanged")
+    if not quiet:
+        c = manifest["counts"]
+        click.echo(
+            f"graphkit: {c['reports']} reports, {c['entities']} entities, {c['relations']} relations "
+            f"({c['candidates']} candidates for review), {c['triples']} triples -> {out_dir}/", err=True,
+        )
+    if result.failures:
+        sys.exit(1)
+
+
+def _build_and_publish(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_cache,
+                       min_confidence, quiet):
+    """Build PATHS and publish the outputs into ``out_dir``; return the manifest and the Build."""
     from .publishing import build_outputs
 
     cache = False if no_cache else (cache_dir or True)
@@ -142,15 +170,7 @@ def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_c
               f"{out_dir} left unchanged")
     if not result.extractions:
         _fail(f"no report could be read; {out_dir} left unchanged")
-    manifest = build_outputs(result, out_dir)
-    if not quiet:
-        c = manifest["counts"]
-        click.echo(
-            f"graphkit: {c['reports']} reports, {c['entities']} entities, {c['relations']} relations "
-            f"({c['candidates']} candidates for review), {c['triples']} triples -> {out_dir}/", err=True,
-        )
-    if result.failures:
-        sys.exit(1)
+    return build_outputs(result, out_dir), result
 
 
 @cli.command(name="eval")

@@ -8,7 +8,8 @@
     ├── OntologyError    the ontology or shapes are missing or inconsistent
     ├── ValidationError  a graph does not conform to ontology/shapes.ttl
     ├── CorrectionError  a corrections file is malformed
-    └── QueryError       a SPARQL query is unknown or invalid
+    ├── QueryError       a SPARQL query is unknown or invalid
+    └── OutputError      an output folder cannot be written (names the path and the problem)
 
 Every message is one line; the CLI prints it and exits 1.
 """
@@ -23,6 +24,7 @@ __all__ = [
     "ValidationError",
     "CorrectionError",
     "QueryError",
+    "OutputError",
 ]
 
 
@@ -61,3 +63,12 @@ class CorrectionError(GraphkitError):
 
 class QueryError(GraphkitError):
     """A SPARQL query is unknown or invalid."""
+
+
+class OutputError(GraphkitError):
+    """An output folder cannot be written, locked or replaced."""
+
+    def __init__(self, path: str | object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")

@@ -151,6 +151,39 @@ _CACHE: Any = None
 _RULES_KEY = ""
 
 
+def _start_pool(jobs: int, initargs: tuple) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` worker processes, all started now, from the calling thread.
+
+    Each worker asks the kernel to kill it when the build process ends, whatever ends it
+    (``graphkit.processes.die_with_parent``). The kernel ties that request to the thread that
+    forked the worker, so no worker may be forked later from another thread (a short-lived
+    one would take its workers with it): workers are forked (``fork``, so they are this
+    process's children, not a fork server's), all of them up front, and the pool never
+    replaces one.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if os.name == "posix" else None)
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_pool_worker,
+                               initargs=(os.getpid(), *initargs))
+    pool.submit(os.getpid).result()  # with fork, the first submit forks every worker, here
+    started = getattr(pool, "_processes", None)  # CPython's record of the workers
+    if started is not None and len(started) != jobs:
+        pool.shutdown(cancel_futures=True)
+        raise GraphkitError(f"the worker pool started {len(started)} of {jobs} processes up front")
+    return pool
+
+
+def _init_pool_worker(parent_pid: int, *initargs: Any) -> None:
+    """A pool worker's initializer: end with the build process, then load what the work needs."""
+    from .output import forget_inherited_locks
+    from .processes import die_with_parent
+
+    die_with_parent(parent_pid)
+    forget_inherited_locks()  # the build's lock on out/ is the build's, not its workers'
+    _init_worker(*initargs)
+
+
 def _init_worker(rules_dirs: tuple[str, ...], cache_dir: str | None, rules_key: str) -> None:
     global _RULES, _CACHE, _RULES_KEY
     from .cache import BuildCache
@@ -362,9 +395,10 @@ def build(
     rules_key = rules_fingerprint(rules_dirs_key) if cache_dir else ""
     initargs = (rules_dirs_key, cache_dir, rules_key)
     pool = None
+    finished = False
     try:
         if jobs > 1:
-            pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs)
+            pool = _start_pool(jobs, initargs)
         else:
             _init_worker(*initargs)
         results = _map(_process_one, [str(f) for f in files], jobs, pool, progress, "extract")
@@ -398,9 +432,10 @@ def build(
         stats["graph_hits"] = sum(r[3] for r in graphs)
         stats["graph_misses"] = len(graphs) - stats["graph_hits"]
         timings["graph_validate"] = time.perf_counter() - t2
+        finished = True
     finally:
-        if pool is not None:
-            pool.shutdown()
+        if pool is not None:  # on an error (Ctrl-C included) queued reports are dropped, not run
+            pool.shutdown(cancel_futures=not finished)
     violations = tuple(f"{rid}: {v}" for rid, _, vs, _, _ in graphs for v in vs)
     t3 = time.perf_counter()
     assembly = Assembly([part for _, part, _, _, _ in graphs], entities_graph(resolution))

@@ -14,7 +14,10 @@ from . import __version__
 from .output import file_digest, publish
 from .pipeline import Build
 
-__all__ = ["build_outputs", "render_outputs"]
+__all__ = ["BUILD_FOLDERS", "build_outputs", "render_outputs"]
+
+#: The folders of ``out/`` a build writes; a build replaces them whole.
+BUILD_FOLDERS = ("assets", "councils", "entities", "texts")
 
 _LIBRARIES = ("rdflib", "pyoxigraph", "oxrdflib", "networkx", "pyvis", "lxml", "pypdf", "rapidfuzz", "pyshacl")
 
@@ -101,6 +104,10 @@ def _manifest(result: Build, digests: dict[str, str]) -> dict[str, Any]:
 def build_outputs(result: Build, out_dir: str | Path, timings: dict[str, float] | None = None) -> dict[str, Any]:
     """Render and publish all output files plus ``manifest.json``; return the manifest.
 
+    ``out_dir`` is replaced in one step (``graphkit.output.publish``): afterwards it holds
+    exactly the files the manifest lists, plus the folders other commands wrote into it
+    (``out/eval``, ``out/analysis``), carried over; other files of the old folder are dropped.
+
     ``timings``, when given, receives the seconds of each output step (see ``render_outputs``)
     and of ``write`` (publishing the files).
     """
@@ -113,16 +120,7 @@ def build_outputs(result: Build, out_dir: str | Path, timings: dict[str, float] 
     manifest = _manifest(result, digests)
     files["manifest.json"] = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
     t0 = time.perf_counter()
-    publish(files, out_dir)
+    publish(files, out_dir, keep_other_files=False, owned=BUILD_FOLDERS)
     if timings is not None:
         timings["write"] = time.perf_counter() - t0
-    _prune_texts(Path(out_dir), files)
     return manifest
-
-
-def _prune_texts(out: Path, files: dict) -> None:
-    """Remove texts of reports, and site pages of entities and councils, no longer part of the build."""
-    for folder, pattern in (("texts", "*.txt"), ("entities", "*.html"), ("councils", "*.html"), ("assets", "*")):
-        for old in sorted((out / folder).glob(pattern)):
-            if old.is_file() and f"{folder}/{old.name}" not in files:
-                old.unlink(missing_ok=True)
