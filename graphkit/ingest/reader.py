@@ -25,6 +25,9 @@ DEFAULT_MAX_SIZE: int = 20_000_000
 #: Bytes that never occur in a text file (C0 controls other than tab, newline, form feed, return).
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _CONTROL_CHARS = re.compile("[" + re.escape(_CONTROL.decode("ascii")) + "]")
+#: Characters XML 1.0 forbids even escaped (C0 controls but tab, newline and return; U+FFFE, U+FFFF):
+#: each becomes a space, so GraphML, GEXF and every other output stay well-formed and offsets hold.
+_XML_FORBIDDEN = dict.fromkeys([c for c in range(32) if c not in (9, 10, 13)] + [0xFFFE, 0xFFFF], " ")
 
 #: Byte order marks and their codecs, longest first (UTF-32 LE begins with UTF-16 LE's mark).
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -206,6 +209,7 @@ def _read(p: Path, data: bytes, sha: str) -> Report:
         from .pdf import pdf_text
 
         text, pages = pdf_text(data, name)
+        text = text.translate(_XML_FORBIDDEN)
         return build_report(p.stem, name, sha, "pdf", "binary", text, pages=pages)
     for magic, what in _MAGIC:
         if data.startswith(magic):
@@ -213,6 +217,7 @@ def _read(p: Path, data: bytes, sha: str) -> Report:
     if not data.startswith(tuple(bom for bom, _ in _BOMS)) and _looks_binary(data):
         raise IngestError(name, "binary file, not a text, HTML or PDF report")
     decoded, encoding = _decode(data, name)
+    decoded = decoded.translate(_XML_FORBIDDEN)
     if not decoded.strip():
         raise IngestError(name, "empty file (white space only)")
     if _looks_html(decoded, suffix):
