@@ -67,7 +67,7 @@ def parse_size(text: str) -> int:
         raise ValueError(f"{text!r} is not a size; write it like 50MB, 500KB, 2MiB or 1048576 (bytes)")
     size = int(float(m.group(1)) * _UNITS[unit])
     if size < 1:
-        raise ValueError(f"{text!r}: the size must be at least 1 byte")
+        raise ValueError(f"{text!r}: the size must be at least 1 byte, like 50MB")
     return size
 
 
@@ -100,14 +100,15 @@ def read_limited(path: str | os.PathLike, max_size: int | None = DEFAULT_MAX_SIZ
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise IngestError(name, f"cannot read: {exc.strerror or exc}") from exc
+    info = os.fstat(fd)
+    problem = ("is a directory, not a report file" if stat.S_ISDIR(info.st_mode)
+               else "not a regular file (a pipe, socket or device); not read" if not stat.S_ISREG(info.st_mode)
+               else _too_big(f"file is {format_size(info.st_size)}", max_size)
+               if max_size is not None and info.st_size > max_size else None)
+    if problem:
+        os.close(fd)
+        raise IngestError(name, problem)
     with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise IngestError(name, "is a directory, not a report file")
-        if not stat.S_ISREG(info.st_mode):
-            raise IngestError(name, "not a regular file (a pipe, socket or device); not read")
-        if max_size is not None and info.st_size > max_size:
-            raise IngestError(name, _too_big(f"file is {format_size(info.st_size)}", max_size))
         try:
             data = fh.read() if max_size is None else fh.read(max_size + 1)
         except OSError as exc:
