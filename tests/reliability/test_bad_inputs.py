@@ -97,6 +97,10 @@ CASES: dict[str, tuple[dict, list[str], dict[str, str], int]] = {
     "zip named explicitly": ({}, ["{d}/reports.zip"], {"reports.zip": (
         "{d}/reports.zip: a ZIP archive (or a .docx, .xlsx or .odt file), not a text, HTML or PDF report; "
         "extract it or save it as text")}, 1),
+    "gzip": ({"report.txt.gz.txt": b"\x1f\x8b\x08\x00" + bytes(60)}, [],
+             {"in/report.txt.gz.txt": "{d}/in/report.txt.gz.txt: a gzip archive, not a report; decompress it first"}, 1),
+    "old Office file named explicitly": ({}, ["{d}/report.doc"], {"report.doc": (
+        "{d}/report.doc: an old Microsoft Office file, not a report; save it as text or PDF")}, 1),
     "PDF with no text layer": ({"scan.pdf": lambda: _pdf(lambda p: p.rect(10, 10, 100, 100, style="F"))}, [],
                                {"in/scan.pdf": "{d}/in/scan.pdf: PDF has no text layer (scanned images?); run OCR first"}, 1),
     "encrypted PDF": ({"locked.pdf": _encrypted_pdf}, [],
@@ -119,6 +123,8 @@ CASES: dict[str, tuple[dict, list[str], dict[str, str], int]] = {
     "malformed HTML": ({"broken.html": _MALFORMED}, [], {}, 2),
     "wrong declared charset": ({"charset.html": _CHARSET}, [], {}, 2),
     "symbolic link loop": ({}, [], {"in/loop": "{d}/in/loop: symbolic link loop (leads back to {d}/in); not followed"}, 1),
+    "link to itself": ({}, [], {"in/self.txt": "{d}/in/self.txt: symbolic link loop; not followed"}, 1),
+    "the same file named twice": ({}, ["{d}/in/" + GOOD.name, "{d}/in"], {}, 1),
     "broken symbolic link": ({}, [], {"in/gone.txt": "{d}/in/gone.txt: broken symbolic link (its target "
                                                      "'{d}/nowhere.txt' does not exist)"}, 1),
     "pipe": ({}, [], {"in/pipe.txt": "{d}/in/pipe.txt: not a regular file (a pipe, socket or device); not read"}, 1),
@@ -139,6 +145,10 @@ def _setup(case: str, d: Path) -> None:
         (d / "reports.zip").write_bytes(_zip())
     elif case == "symbolic link loop":
         (d / "in" / "loop").symlink_to(d / "in")
+    elif case == "old Office file named explicitly":
+        (d / "report.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    elif case == "link to itself":
+        (d / "in" / "self.txt").symlink_to(d / "in" / "self.txt")
     elif case == "broken symbolic link":
         (d / "in" / "gone.txt").symlink_to(d / "nowhere.txt")
     elif case == "pipe":
@@ -339,3 +349,16 @@ def test_hostile_text_keeps_tables_json_xml_and_the_search_index_well_formed(hos
     m = re.search(r'<script type="application/json" id="gk-index">(.*?)</script>', index, re.S)
     assert m and "<" not in m.group(1)  # nothing in the data can close the script element
     json.loads(m.group(1))
+
+
+def test_progress_advances_once_per_file_bad_ones_included(tmp_path):
+    """The extract stage reports each file as it is done, so a long build shows it is moving."""
+    from graphkit.pipeline import build
+
+    shutil.copy(GOOD, tmp_path / GOOD.name)
+    shutil.copy(OTHER, tmp_path / OTHER.name)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    calls: list[tuple[str, int, int]] = []
+    result = build([tmp_path], jobs=1, validate=False, progress=lambda *a: calls.append(a))
+    assert [c for c in calls if c[0] == "extract"] == [("extract", 1, 3), ("extract", 2, 3), ("extract", 3, 3)]
+    assert len(result.reports) == 2 and [f.path for f in result.failures] == [str(tmp_path / "empty.txt")]
