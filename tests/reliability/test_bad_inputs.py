@@ -264,7 +264,7 @@ def test_unreadable_file_and_folder_are_named_and_the_rest_built():
         result = subprocess.run(
             [*prefix, sys.executable, "-m", "graphkit", "build", str(d / "in"), str(d / "secret.txt"),
              "--out", str(d / "out" / "o"), "-q", "-j", "1", "--no-cache"],
-            capture_output=True, text=True, cwd=str(ROOT), env=env, timeout=300,
+            capture_output=True, text=True, cwd=str(d), env=env, timeout=300,
         )
         expected = [
             f"{d}/in/locked: cannot read folder: Permission denied; the reports in it are not built",
