@@ -14,7 +14,6 @@ import json
 import os
 import re
 import shutil
-import stat
 import subprocess
 import sys
 import tempfile
@@ -23,11 +22,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from graphkit.cli import cli
 
-from ..conftest import ROOT, SEEDS, UNDER_CI, require_tool
+from ..conftest import SEEDS, require_tool
 
 GOOD = SEEDS / "002_9428cbc455036a53.txt"  # the good report every build also holds
 OTHER = SEEDS / "000_e25c44a579d8a69c.txt"  # a second report, written in the bad ways below
@@ -362,3 +363,39 @@ def test_progress_advances_once_per_file_bad_ones_included(tmp_path):
     result = build([tmp_path], jobs=1, validate=False, progress=lambda *a: calls.append(a))
     assert [c for c in calls if c[0] == "extract"] == [("extract", 1, 3), ("extract", 2, 3), ("extract", 3, 3)]
     assert len(result.reports) == 2 and [f.path for f in result.failures] == [str(tmp_path / "empty.txt")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(n=st.integers(min_value=1, max_value=10**6),
+       unit=st.sampled_from(["", "B", "KB", "kb", "MB", "GB", "KiB", "MiB", "GiB"]), space=st.sampled_from(["", " "]))
+def test_max_size_parses_any_whole_size(n, unit, space):
+    from graphkit.ingest import format_size, parse_size
+
+    factor = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
+    size = parse_size(f"{n}{space}{unit}")
+    assert size == n * factor[unit.lower()]
+    assert format_size(size)  # every size can be said in a message
+
+
+_TEXT_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=_TEXT_CHARS, min_size=1, max_size=300),
+       encoding=st.sampled_from(["utf-8-sig", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]))
+def test_any_text_with_a_byte_order_mark_is_decoded_or_refused_in_one_line(text, encoding, tmp_path):
+    from graphkit.errors import IngestError
+    from graphkit.ingest import read_report
+
+    bom = {"utf-8-sig": b"", "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+           "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}[encoding]
+    path = tmp_path / "any.txt"
+    path.write_bytes(bom + (TEXT + text).encode(encoding))
+    try:
+        report = read_report(path)
+    except IngestError as exc:  # the added text may make it binary or not a report: said in one line
+        assert str(exc).startswith(f"{path}: ") and "\n" not in str(exc)
+    else:
+        assert report.encoding == encoding
+        assert report.text.startswith(TEXT.replace("\r\n", "\n")[:200])
+        assert all(report.text[s.start:s.end] == s.text for s in report.sentences)
