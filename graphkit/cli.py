@@ -56,14 +56,16 @@ def _progress_printer(quiet: bool):
     return bar, update
 
 
-def _run_build(paths, jobs, rules, corrections, quiet, validate=True, cache=None, min_confidence=None):
+def _run_build(paths, jobs, rules, corrections, quiet, validate=True, cache=None, min_confidence=None,
+               max_size=None):
+    from .ingest import DEFAULT_MAX_SIZE
     from .pipeline import build
 
     bar, update = _progress_printer(quiet)
     with bar if bar is not None else contextlib.nullcontext():
         result = build(paths or ("seeds",), jobs=jobs, rules_dirs=rules,
                        corrections=corrections, validate=validate, progress=update, cache=cache,
-                       min_confidence=min_confidence)
+                       min_confidence=min_confidence, max_size=max_size or DEFAULT_MAX_SIZE)
     for failure in result.failures:
         click.echo(f"graphkit: error: {failure.message}", err=True)
     by_text: dict[str, str] = {}
@@ -82,7 +84,29 @@ def _run_build(paths, jobs, rules, corrections, quiet, validate=True, cache=None
     return result
 
 
-_paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+# not readable=True: an unreadable input is the build's failure to report, not a usage error
+_paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))
+
+
+class _Size(click.ParamType):
+    """A size such as 50MB, 500KB, 2MiB or a number of bytes."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx):
+        from .ingest import parse_size
+
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+_max_size = click.option(
+    "--max-size", type=_Size(), default="20MB", show_default=True, metavar="SIZE",
+    help="Refuse input files larger than SIZE (e.g. 50MB, 500KB), checked before reading them.")
 _jobs = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Worker processes for per-report work (default: all cores).")
 _rules = click.option("--rules", "rules", multiple=True, type=click.Path(exists=True, file_okay=False),
@@ -120,8 +144,9 @@ def cli() -> None:
 @_min_confidence
 @click.option("--wait", is_flag=True,
               help="If another graphkit is writing --out, wait for it to end (default: stop at once).")
+@_max_size
 @_quiet
-def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_cache, min_confidence, wait,
+def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_cache, min_confidence, wait, max_size,
           quiet) -> None:
     """Build the graph of PATHS (files or folders; default: seeds/) into --out.
 
@@ -140,7 +165,7 @@ def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_c
     try:
         with output_lock(out_dir, wait=wait):
             manifest, result = _build_and_publish(paths, out_dir, jobs, rules, corrections, no_validate,
-                                                  cache_dir, no_cache, min_confidence, quiet)
+                                                  cache_dir, no_cache, min_confidence, max_size, quiet)
     except OSError as exc:  # a temporary file, the cache folder, ...: one line, not a traceback
         where = exc.filename or out_dir
         problem = exc.strerror or str(exc)
@@ -156,13 +181,13 @@ def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_c
 
 
 def _build_and_publish(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_cache,
-                       min_confidence, quiet):
+                       min_confidence, max_size, quiet):
     """Build PATHS and publish the outputs into ``out_dir``; return the manifest and the Build."""
     from .publishing import build_outputs
 
     cache = False if no_cache else (cache_dir or True)
     result = _run_build(paths, jobs, rules, corrections, quiet, validate=not no_validate, cache=cache,
-                        min_confidence=min_confidence)
+                        min_confidence=min_confidence, max_size=max_size)
     if result.violations:
         for v in result.violations[:50]:
             click.echo(f"graphkit: shape violation: {v}", err=True)
@@ -183,8 +208,9 @@ def _build_and_publish(paths, out_dir, jobs, rules, corrections, no_validate, ca
 @_rules
 @_corrections
 @_min_confidence
+@_max_size
 @_quiet
-def eval_(paths, gold, out_dir, jobs, rules, corrections, min_confidence, quiet) -> None:
+def eval_(paths, gold, out_dir, jobs, rules, corrections, min_confidence, max_size, quiet) -> None:
     """Write each report's graph as gold-format JSON and score it against --gold.
 
     The JSON is read back from the RDF graph by SPARQL, so it shows what the graph holds:
@@ -194,7 +220,8 @@ def eval_(paths, gold, out_dir, jobs, rules, corrections, min_confidence, quiet)
     from .evaluate import format_scores, read_back, score
     from .output import publish
 
-    result = _run_build(paths, jobs, rules, corrections, quiet, validate=False, min_confidence=min_confidence)
+    result = _run_build(paths, jobs, rules, corrections, quiet, validate=False, min_confidence=min_confidence,
+                        max_size=max_size)
     docs = read_back(result.dataset)
     publish({f"{rid}.json": json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
              for rid, doc in docs.items()}, out_dir)
@@ -452,7 +479,8 @@ def analyse_(graph, out_dir, seed) -> None:
 @_rules
 @_corrections
 @_jobs
-def explain(entity, paths, rules, corrections, jobs) -> None:
+@_max_size
+def explain(entity, paths, rules, corrections, jobs, max_size) -> None:
     """Explain how ENTITY (label, alias or id) was built from PATHS (default: seeds/).
 
     Lists its surface forms, the reports and sentences, identifiers, and why each form was
@@ -460,7 +488,7 @@ def explain(entity, paths, rules, corrections, jobs) -> None:
     """
     from .resolve import explain as run_explain
 
-    result = _run_build(paths, jobs, rules, corrections, True, validate=False)
+    result = _run_build(paths, jobs, rules, corrections, True, validate=False, max_size=max_size)
     click.echo(run_explain(result.resolution, result.extractions, entity))
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GraphkitError
-from .ingest import SUFFIXES, read_report
+from .ingest import DEFAULT_MAX_SIZE, SUFFIXES, find_reports, read_limited, read_report
 from .model import Extraction, Resolution
 
 __all__ = ["Failure", "Build", "collect_inputs", "process_document", "build"]
@@ -114,41 +114,32 @@ class Build:
 
 
 def collect_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Failure]]:
-    """Expand files and folders (recursively) into report files, sorted.
+    """Expand files and folders (recursively) into report files, sorted by report id.
 
     A folder contributes its files with a known suffix; a file named explicitly is always
-    taken (and fails later if it is not a report). A missing path is a failure.
+    taken (and fails later if it is not a report). Nothing is passed over silently: a missing
+    path, an unreadable folder, a broken link, a symbolic link loop (reported once, not
+    followed), a pipe or device, and a second file with a report id already taken (the first
+    by path is kept) are failures naming the path (see ``graphkit.ingest.find_reports``).
     """
+    found, problems = find_reports(paths, SUFFIXES)
+    failures = [Failure(path, message) for path, message in problems]
     files: list[Path] = []
-    failures: list[Failure] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")
-            )
-            if not found:
-                failures.append(Failure(str(p), f"{p}: folder holds no .txt, .html or .pdf reports"))
-            files.extend(found)
-        elif p.exists():
-            files.append(p)
+    taken: dict[str, Path] = {}
+    for f in sorted(found, key=lambda f: (f.stem, str(f))):
+        if f.stem in taken:
+            failures.append(Failure(str(f), f"{f}: report id {f.stem!r} is already taken by {taken[f.stem]}; "
+                                            "rename one (this one is not built)"))
         else:
-            failures.append(Failure(str(p), f"{p}: no such file or folder"))
-    unique = sorted(set(files), key=lambda f: (f.stem, str(f)))
-    seen: dict[str, Path] = {}
-    for f in unique:
-        if f.stem in seen:
-            raise GraphkitError(
-                f"two inputs have the report id {f.stem!r}: {seen[f.stem]} and {f}; rename one"
-            )
-        seen[f.stem] = f
-    return unique, failures
+            taken[f.stem] = f
+            files.append(f)
+    return files, failures
 
 
 _RULES: Any = None
 _CACHE: Any = None
 _RULES_KEY = ""
+_MAX_SIZE: int | None = DEFAULT_MAX_SIZE
 
 
 def _start_pool(jobs: int, initargs: tuple) -> ProcessPoolExecutor:
@@ -184,31 +175,34 @@ def _init_pool_worker(parent_pid: int, *initargs: Any) -> None:
     _init_worker(*initargs)
 
 
-def _init_worker(rules_dirs: tuple[str, ...], cache_dir: str | None, rules_key: str) -> None:
-    global _RULES, _CACHE, _RULES_KEY
+def _init_worker(rules_dirs: tuple[str, ...], cache_dir: str | None, rules_key: str,
+                 max_size: int | None = DEFAULT_MAX_SIZE) -> None:
+    global _RULES, _CACHE, _RULES_KEY, _MAX_SIZE
     from .cache import BuildCache
     from .extract import load_rules
 
     _RULES = load_rules(rules_dirs)
     _CACHE = BuildCache(cache_dir)
     _RULES_KEY = rules_key
+    _MAX_SIZE = max_size
 
 
-def process_document(path: str | os.PathLike, rules: Any = None) -> Extraction:
+def process_document(path: str | os.PathLike, rules: Any = None, *,
+                     max_size: int | None = DEFAULT_MAX_SIZE) -> Extraction:
     """Read and extract one report: a pure function of the file and the rule data.
 
-    Raises ``IngestError`` when the file is not a readable report.
+    Raises ``IngestError`` when the file is not a readable report or is larger than
+    ``max_size`` bytes (checked before it is read; ``None``: no limit).
     """
     from .extract import extract
 
-    return extract(read_report(path), rules)
+    return extract(read_report(path, max_size=max_size), rules)
 
 
 def _extraction_key(path: str) -> str:
     from .cache import code_version, digest
 
-    with open(path, "rb") as fh:
-        data = fh.read()
+    data = read_limited(path, _MAX_SIZE)  # never more than the limit in memory
     return digest("extract", path, data, _RULES_KEY, code_version())
 
 
@@ -220,7 +214,7 @@ def _process_one(path: str) -> tuple[str, Extraction | None, str | None, str, bo
     if _CACHE is not None and _CACHE.root is not None:
         try:
             key = _extraction_key(path)
-        except OSError:
+        except (OSError, GraphkitError):
             pass  # read_report names the problem below
     if key:
         cached = _CACHE.get("extract", key)
@@ -228,7 +222,7 @@ def _process_one(path: str) -> tuple[str, Extraction | None, str | None, str, bo
             return path, cached, None, key, True, {}
     t0 = time.perf_counter()
     try:
-        report = read_report(path)
+        report = read_report(path, max_size=_MAX_SIZE)
         t1 = time.perf_counter()
         extraction = extract(report, _RULES)
     except GraphkitError as exc:
@@ -339,6 +333,7 @@ def build(
     progress: Progress | None = None,
     cache: str | os.PathLike | None | bool = None,
     min_confidence: float | None = None,
+    max_size: int | None = DEFAULT_MAX_SIZE,
 ) -> Build:
     """Build the partnership graph of the reports in ``paths``.
 
@@ -362,6 +357,9 @@ def build(
         Relations with at least this confidence are asserted; the others are kept as
         candidates (default ``graphkit.extract.confidence.DEFAULT_MIN_CONFIDENCE``; 0 asserts
         every relation).
+    max_size : int or None
+        Files larger than this many bytes are failures, refused before they are read
+        (default ``graphkit.ingest.DEFAULT_MAX_SIZE``, 20 MB; ``None``: no limit).
 
     Returns
     -------
@@ -393,7 +391,7 @@ def build(
     load_resolve_data(rules_dirs_key)  # and so does a malformed resolution data file
     cache_dir = None if cache in (None, False) else str(default_cache_dir() if cache is True else cache)
     rules_key = rules_fingerprint(rules_dirs_key) if cache_dir else ""
-    initargs = (rules_dirs_key, cache_dir, rules_key)
+    initargs = (rules_dirs_key, cache_dir, rules_key, max_size)
     pool = None
     finished = False
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
-from .reader import read_report, report_from_text, SUFFIXES
+from .reader import DEFAULT_MAX_SIZE, SUFFIXES, format_size, parse_size, read_limited, read_report, report_from_text
+from .walk import find_reports
 
-__all__ = ["read_report", "report_from_text", "SUFFIXES"]
+__all__ = ["read_report", "report_from_text", "read_limited", "find_reports", "parse_size", "format_size",
+           "SUFFIXES", "DEFAULT_MAX_SIZE"]

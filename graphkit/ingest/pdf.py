@@ -208,9 +208,11 @@ def pdf_text(data: bytes, path: str) -> tuple[str, tuple[Page, ...]]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                reader.decrypt("")
+                opened = reader.decrypt("")  # PasswordType.NOT_DECRYPTED (0) when it needs a password
             except Exception as exc:
-                raise IngestError(path, "PDF is encrypted") from exc
+                raise IngestError(path, "PDF is encrypted and cannot be opened; save an unprotected copy") from exc
+            if not opened:
+                raise IngestError(path, "PDF is encrypted with a password; save an unprotected copy")
         pages = [_page_lines(page) for page in reader.pages]
     except IngestError:
         raise

@@ -29,6 +29,9 @@ def test_suffixes():
     (TEXT.encode("utf-8"), "utf-8"),
     (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
     (TEXT.encode("cp1252"), "cp1252"),
+    (b"\xff\xfe" + TEXT.encode("utf-16-le"), "utf-16-le"),
+    (b"\xfe\xff" + TEXT.encode("utf-16-be"), "utf-16-be"),
+    (b"\xff\xfe\x00\x00" + TEXT.encode("utf-32-le"), "utf-32-le"),
 ])
 def test_encodings(data, encoding, tmp_path):
     path = tmp_path / "r.txt"
@@ -70,7 +73,9 @@ def test_format_from_content_not_suffix(tmp_path):
     ("bom_only.txt", b"\xef\xbb\xbf\n", "empty file"),
     ("binary.txt", bytes(range(256)) * 4, "binary file"),
     ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64, "binary file"),
-    ("utf16.txt", "Safeguarding".encode("utf-16"), "UTF-16"),
+    ("utf16.txt", b"\xff\xfe" + "Safeguarding".encode("utf-16-le")[:-1], "UTF-16-LE byte order mark but is not UTF-16-LE"),
+    ("utf16_binary.txt", b"\xff\xfe" + ("\x01\x02\x03" * 100).encode("utf-16-le"), "binary file"),
+    ("archive.txt", b"PK\x03\x04" + b"\x00" * 40, "ZIP archive"),
     ("broken.pdf", b"%PDF-1.4\nthis is not really a pdf\n", "cannot read PDF|no pages|no text layer"),
     ("notes.txt", b"Shopping list\n\nEggs, milk and bread. Call the plumber about the sink.\n", "not a CQC local authority assessment"),
     ("headings.txt", b"Shopping list\n\nGroceries\n", "no sentences"),
@@ -105,17 +110,17 @@ def test_directory(tmp_path):
 def test_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text(TEXT, encoding="utf-8")
-    path.chmod(0)
-    real = type(path).read_bytes
+    real = os.open
 
-    def refuse(self):  # root may read a mode-0 file, so refuse as the OS would for a user
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def refuse(file, *args, **kwargs):  # root may read a mode-0 file, so refuse as the OS would for a user
+        if str(file).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real(file, *args, **kwargs)
 
-    monkeypatch.setattr(type(path), "read_bytes", refuse)
-    with pytest.raises(IngestError, match="locked.txt: cannot read"):
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(IngestError, match="locked.txt: cannot read: Permission denied"):
         read_report(path)
+    # tests/reliability/test_bad_inputs.py checks the real thing, as a user the permissions bind
 
 
 def test_read_report_is_deterministic():
