@@ -147,22 +147,30 @@ def _ready_bindings(ready: ReadyQuery, bindings: Mapping[str, object]) -> dict[s
     return {name: _convert(name, value, kinds[name]) for name, value in given.items()}
 
 
-_ESCAPED_U = re.compile(r"\\\\([uU])|\\.", re.S)
+_ESCAPES = re.compile(r"\\\\([uU])|\\u([0-9A-Fa-f]{4})|\\.", re.S)
 
 
 def _sparql_term(term: Node) -> str:
     """An RDF term as SPARQL text, written by pyoxigraph (IRIs checked, strings escaped).
 
-    A backslash of the value before ``u``/``U`` is followed by the letter as ``\\u0075`` /
-    ``\\u0055``, so an engine that undoes ``\\u`` escapes before parsing reads the same string.
+    A backslash of the value before ``u``/``U`` is followed by the letter as ``\\U00000075`` /
+    ``\\U00000055``, and pyoxigraph's ``\\uXXXX`` escapes are written with eight digits (rdflib
+    reads ``\\u`` with four or eight), so an engine that undoes ``\\u`` escapes before parsing reads
+    the same string as one that does not.
     """
     from .engine import to_ox
 
     text = str(to_ox(term))
-    if isinstance(term, Literal):
-        text = _ESCAPED_U.sub(lambda m: m.group(0) if m.group(1) is None
-                              else "\\\\" + ("\\u0075" if m.group(1) == "u" else "\\u0055"), text)
-    return text
+    return _ESCAPES.sub(_unambiguous, text) if isinstance(term, Literal) else text
+
+
+def _unambiguous(m: re.Match) -> str:
+    """An escape of a serialised literal written so that every SPARQL engine reads it alike."""
+    if m.group(1):  # the value's backslash, then u or U: the letter as an eight-digit escape
+        return "\\\\" + ("\\U00000075" if m.group(1) == "u" else "\\U00000055")
+    if m.group(2):  # pyoxigraph's \uXXXX (a control character) as \U0000XXXX, so no digit after it is read
+        return f"\\U0000{m.group(2)}"
+    return m.group(0)
 
 
 def values_block(bindings: Mapping[str, Node]) -> str:
