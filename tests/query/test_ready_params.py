@@ -181,3 +181,17 @@ def test_ready_params_values_block_writes_terms_not_text():
     assert block == 'VALUES (?a ?b) { ("x\\" } ; DROP ALL" <https://graphkit.example/id/x>) }'
     with pytest.raises(QueryError):
         values_block({"a b": Literal("x")})
+
+
+def test_ready_readme_table_lists_every_query_and_parameter():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = {line.split("|")[1].strip().strip("`"): line for line in readme.splitlines()
+             if line.strip().startswith("| `")}
+    for q in READY.values():
+        assert q.name in table, f"README's ready-query table has no row for {q.name}"
+        cell = table[q.name].rstrip().rstrip("|").rsplit("|", 1)[1]
+        for name, _, _ in q.params:
+            assert f"`{name}=" in cell, (q.name, name)
+        assert ("(required)" in cell) == bool(q.required) and ("(optional)" in cell) == bool(q.optional), q.name
