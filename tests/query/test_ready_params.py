@@ -195,3 +195,13 @@ def test_ready_readme_table_lists_every_query_and_parameter():
         for name, _, _ in q.params:
             assert f"`{name}=" in cell, (q.name, name)
         assert ("(required)" in cell) == bool(q.required) and ("(optional)" in cell) == bool(q.optional), q.name
+
+
+def test_ready_params_benchmark_binds_every_required_parameter(seeds):
+    """`graphkit bench` and time_queries bind the required parameters (the others run unbound)."""
+    from graphkit.query.engine import _sample_bindings
+
+    sample = _sample_bindings(seeds)
+    for name, param in REQUIRED:
+        assert param in sample.get(name, {}), (name, param)
+        assert len(run_query(seeds, name, sample[name])) > 0, name
