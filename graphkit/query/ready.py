@@ -4,7 +4,8 @@ The header's first line is ``# NAME: what it returns``; each parameter has a lin
 ``# param NAME (KIND): description``, or ``# param NAME (KIND, optional): description`` for
 one the query can do without. KIND is ``entity`` (a name, alias, id or IRI, matched any case),
 ``term`` (a relation name such as ``funds``), ``literal`` or ``integer``. A parameter is the
-variable ``?param_NAME`` of the query text, bound by a ``VALUES`` block (``graphkit.query.run``);
+variable ``?param_NAME`` of the query text, bound by a ``VALUES`` block opening the innermost
+``WHERE`` group that first uses it (``graphkit.query.run``);
 a required one is always bound, so the query needs no ``BOUND`` test for it, an optional one is
 unbound when not given, and the query must then still mean something (``!BOUND(?param_NAME) ||``).
 """

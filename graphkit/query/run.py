@@ -14,8 +14,10 @@ How a ready query's parameters are bound
 A ready query (``ontology/queries/NAME.rq``) declares its parameters in its header; parameter
 ``NAME`` is the variable ``?param_NAME`` of the text. ``ready_query_text`` checks the values
 (an unknown parameter, a missing required one or an empty one is a ``QueryError``), turns each into
-an RDF term by its kind and writes them as one ``VALUES (?param_a ?param_b) { (... ...) }`` block
-opening the query's top-level ``WHERE`` group. The terms are written by pyoxigraph's N-Triples
+an RDF term by its kind and writes them as ``VALUES (?param_a ?param_b) { (... ...) }`` blocks, each
+opening the innermost ``WHERE`` group in which its variable is first used: the top-level group,
+or the subquery that matches an entity parameter to the entities it names (Oxigraph evaluates
+that small subquery first and looks up only those entities' facts, as fast as binding an IRI). The terms are written by pyoxigraph's N-Triples
 serialisation (IRIs checked by pyoxigraph, strings escaped), never by pasting the caller's text,
 and a backslash before ``u``/``U`` is written so that engines that undo ``\\u`` escapes before
 parsing (rdflib does, as SPARQL 1.1 section 19.2 says) read the same string as those that do not.
@@ -188,9 +190,28 @@ def values_block(bindings: Mapping[str, Node]) -> str:
     return f"VALUES ({names}) {{ ({terms}) }}"
 
 
-#: A comment, string or IRI (skipped), or the top-level ``WHERE {`` (found): where the values go.
-_WHERE_SCAN = re.compile(r"""#[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|(\bWHERE\s*\{)""",
-                         re.IGNORECASE)
+#: A comment, string or IRI (skipped); a ``WHERE {``, another brace, or a parameter variable (found).
+_SCAN = re.compile(r"""#[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>"""
+                   r"""|(?P<where>\bWHERE\s*\{)|(?P<open>\{)|(?P<close>\})|[?$](?P<param>param_\w+)""", re.IGNORECASE)
+
+
+def _binding_groups(text: str) -> dict[str, int]:
+    """Where each ``?param_NAME`` is bound: the offset just inside the innermost ``WHERE {`` group
+    open at the variable's first use (a subquery's, when the parameter is used there)."""
+    stack: list[int | None] = []  # per open brace: the offset after it if it opens a WHERE group
+    places: dict[str, int] = {}
+    for m in _SCAN.finditer(text):
+        if m.group("where"):
+            stack.append(m.end())
+        elif m.group("open"):
+            stack.append(None)
+        elif m.group("close") and stack:
+            stack.pop()
+        elif m.group("param") and m.group("param") not in places:
+            inner = [at for at in stack if at is not None]
+            if inner:
+                places[m.group("param")] = inner[-1]
+    return places
 
 
 def ready_query_text(name: str, bindings: Mapping[str, object] | None = None) -> str:
@@ -224,11 +245,17 @@ def ready_query_text(name: str, bindings: Mapping[str, object] | None = None) ->
     terms = _ready_bindings(ready, dict(bindings or {}))
     if not terms:
         return ready.sparql
-    block = values_block({param_variable(n): t for n, t in terms.items()})
-    for m in _WHERE_SCAN.finditer(ready.sparql):
-        if m.group(1):
-            return f"{ready.sparql[:m.end()]}\n    {block}{ready.sparql[m.end():]}"
-    raise QueryError(f"ready query {name!r} has no top-level 'WHERE {{' to bind its parameters in")
+    places = _binding_groups(ready.sparql)
+    by_place: dict[int, dict[str, Node]] = {}
+    for param, term in terms.items():
+        variable = param_variable(param)
+        if variable not in places:
+            raise QueryError(f"ready query {name!r} uses ?{variable} outside a WHERE group")
+        by_place.setdefault(places[variable], {})[variable] = term
+    text = ready.sparql
+    for at in sorted(by_place, reverse=True):
+        text = f"{text[:at]}\n    {values_block(by_place[at])}{text[at:]}"
+    return text
 
 
 def parse_bindings(items: Iterable[str]) -> dict[str, str]:
