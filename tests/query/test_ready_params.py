@@ -205,3 +205,16 @@ def test_ready_params_benchmark_binds_every_required_parameter(seeds):
     for name, param in REQUIRED:
         assert param in sample.get(name, {}), (name, param)
         assert len(run_query(seeds, name, sample[name])) > 0, name
+
+
+@pytest.mark.parametrize("name", sorted(READY))
+def test_ready_params_each_value_opens_the_group_that_uses_it(name):
+    q = READY[name]
+    values = {p: ("funds" if kind == "term" else "3" if kind == "integer" else "x") for p, kind, _ in q.params}
+    text = ready_query_text(name, values)
+    for param, kind, _ in q.params:
+        at = text.index(f"VALUES (?param_{param})")
+        opening = text.rindex("WHERE {", 0, at)
+        assert text[opening:at].strip() == "WHERE {", (name, param)
+        if kind == "entity" and f"SELECT DISTINCT ?{param} WHERE" in q.sparql:
+            assert text[opening - len(f"SELECT DISTINCT ?{param} ") - 1:opening].strip() == f"SELECT DISTINCT ?{param}"
