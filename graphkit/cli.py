@@ -251,25 +251,49 @@ def _load(graph_path: Path):
 @click.option("--file", "-f", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Read the SPARQL query from a file.")
 @click.option("--bind", "-b", multiple=True, metavar="NAME=VALUE",
-              help="Bind a query variable (an IRI if VALUE looks like one, else a literal).")
+              help="A ready query's parameter (an entity by name, alias, id or IRI, any case), or a variable "
+                   "of SPARQL text (an IRI if VALUE looks like one, else a literal).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
 def query(graph, query, query_file, bind, fmt) -> None:
     """Run SPARQL over GRAPH (.ttl, .trig, .nq, .jsonld).
 
-    QUERY is SPARQL text or the name of a ready query (see `graphkit queries`).
+    QUERY is SPARQL text or the name of a ready query (see `graphkit queries`); a ready query's
+    required parameters must be bound.
     """
-    from .query import format_result, parse_bindings, run_query
+    from .query import READY, format_result, parse_bindings, run_query
+    from .query.run import prepare_query
 
     if (query is None) == (query_file is None):
         raise click.UsageError("give a QUERY or --file, not both or neither")
     text = query if query is not None else query_file.read_text(encoding="utf-8")
+    bindings = parse_bindings(bind)
+    prepare_query(text, bindings)  # a missing or unknown parameter fails before the graph loads
     from .query.engine import load_store
 
     data = load_store(graph)
-    bindings = parse_bindings(bind)
-    _warn_unknown_entities(data, bindings)
+    if text.strip() in READY:
+        _warn_unmatched_parameters(data, READY[text.strip()], bindings)
+    else:
+        _warn_unknown_entities(data, bindings)
     click.echo(format_result(run_query(data, text, bindings), fmt), nl=False)
+
+
+def _warn_unmatched_parameters(data, ready, bindings: dict) -> None:
+    """Say so when a ready query's entity or relation parameter names nothing in the graph."""
+    from .model import PREDICATES
+    from .query import matching_entities
+
+    for name, kind, _ in ready.params:
+        value = bindings.get(name)
+        if value is None:
+            continue
+        if kind == "entity" and not matching_entities(data, value):
+            click.echo(f"graphkit: warning: {name}={value} names no entity of this graph (ids, names and aliases "
+                       "are matched, any case; `graphkit query GRAPH councils` lists the councils)", err=True)
+        elif kind == "term" and value.strip().split(":")[-1].split("#")[-1].lower() not in {p.lower() for p in PREDICATES}:
+            click.echo(f"graphkit: warning: {name}={value} is not a graphkit relation; "
+                       f"choose from: {', '.join(PREDICATES)}", err=True)
 
 
 def _warn_unknown_entities(data, bindings: dict) -> None:

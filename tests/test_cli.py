@@ -272,7 +272,7 @@ def test_query_warns_when_a_bound_entity_is_not_in_the_graph(runner, built_out):
     result = runner.invoke(cli, ["query", str(built_out / "graph.ttl"), "partners_of",
                                  "--bind", "council=gkd:no-such-council"])
     assert result.exit_code == 0
-    assert "no-such-council is not an entity of this graph" in result.stderr
+    assert "council=gkd:no-such-council names no entity of this graph" in result.stderr
 
 
 @pytest.mark.parametrize("value, warned", [("fund", True), ("funds", False), ("gk:funds", False)])
