@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -129,6 +132,30 @@ def require_tool(name: str) -> None:
         if UNDER_CI:
             pytest.fail(f"{name} is not installed")
         pytest.skip(f"{name} is not installed")
+
+
+@contextlib.contextmanager
+def runnable_by_others() -> Iterator[None]:
+    """Let other users reach this checkout and its interpreter while the block runs.
+
+    A checkout in a folder only root may enter (``mktemp -d``, as CI's clean clone) stops an
+    unprivileged ``python -m graphkit`` at "No module named graphkit": every folder above the
+    checkout, the virtual environment and the interpreter gets ``o+x`` (enter, not list) for the
+    block, and its mode back afterwards.
+    """
+    targets = {ROOT, Path(sys.prefix), Path(sys.base_prefix), Path(os.path.realpath(sys.executable)).parent}
+    folders = sorted({a for t in targets for a in (t.resolve(), *t.resolve().parents)})
+    changed = []
+    for folder in folders:
+        mode = folder.stat().st_mode
+        if not mode & stat.S_IXOTH:
+            folder.chmod(stat.S_IMODE(mode) | stat.S_IXOTH)
+            changed.append((folder, stat.S_IMODE(mode)))
+    try:
+        yield
+    finally:
+        for folder, mode in reversed(changed):
+            folder.chmod(mode)
 
 
 def pdeathsig(_: object = None) -> tuple[int, int]:

@@ -18,7 +18,8 @@ from graphkit.errors import OutputError
 from graphkit.output import output_lock, publish
 
 from ..conftest import ROOT, SEEDS
-from .publishkit import GRAPHKIT, complete_build, require_root, require_tool, run_build, start_build, tree
+from .publishkit import (GRAPHKIT, complete_build, require_root, require_tool, run_build, runnable_by_others,
+                         start_build, tree)
 
 NOBODY = 65534
 
@@ -229,7 +230,8 @@ def shared(built_out):
     base = Path(tempfile.mkdtemp(prefix="graphkit-perm-"))
     base.chmod(0o755)
     shutil.copytree(built_out, base / "out")
-    yield base
+    with runnable_by_others():
+        yield base
     shutil.rmtree(base, ignore_errors=True)
 
 
