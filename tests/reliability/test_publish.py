@@ -18,7 +18,7 @@ from graphkit.errors import OutputError
 from graphkit.output import output_lock, publish
 
 from ..conftest import ROOT, SEEDS
-from .publishkit import (GRAPHKIT, complete_build, require_root, require_tool, run_build, runnable_by_others,
+from .publishkit import (complete_build, require_root, require_tool, run_build, runnable_by_others,
                          start_build, tree)
 
 NOBODY = 65534
