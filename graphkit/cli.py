@@ -174,7 +174,7 @@ def build(paths, out_dir, jobs, rules, corrections, no_validate, cache_dir, no_c
         c = manifest["counts"]
         click.echo(
             f"graphkit: {c['reports']} reports, {c['entities']} entities, {c['relations']} relations "
-            f"({c['candidates']} candidates for review), {c['triples']} triples -> {out_dir}/", err=True,
+            f"({c['candidates']} {'candidate' if c['candidates'] == 1 else 'candidates'} for review), {c['triples']} triples -> {out_dir}/", err=True,
         )
     if result.failures:
         sys.exit(1)

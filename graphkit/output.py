@@ -177,7 +177,8 @@ def publish(
     written (copied, so large documents never sit in memory). Top-level entries of the old
     folder that ``files`` does not name are carried over (hard links, else copies): every such
     folder (e.g. ``out/eval``), and files too unless ``keep_other_files`` is false. Names in
-    ``owned`` and hidden entries (except ``*.lock``) are never carried over. Returns relative
+    ``owned`` and hidden entries (except ``*.lock``, ``.gitkeep`` and ``.gitignore``) are never
+    carried over. Returns relative
     path -> sha256 of what was written.
 
     Raises ``OutputError`` (one line: the path and the problem) on any file-system failure,
@@ -255,11 +256,16 @@ def _glob_escape(text: str) -> str:
     return "".join(f"[{c}]" if c in "*?[" else c for c in text)
 
 
+#: Hidden files a publish keeps (a checkout's ``out/.gitkeep``, so ``make demo`` leaves git clean).
+_KEPT_HIDDEN = frozenset({".gitkeep", ".gitignore"})
+
+
 def _carry_over(old: Path, stage: Path, replaced: Collection[str], keep_other_files: bool) -> None:
     """Link into ``stage`` the top-level entries of ``old`` that this publish does not replace."""
     for entry in sorted(os.scandir(old), key=lambda e: e.name):
         name = entry.name
-        if name in replaced or (name.startswith(".") and not name.endswith(".lock")):
+        kept_hidden = name.endswith(".lock") or name in _KEPT_HIDDEN
+        if name in replaced or (name.startswith(".") and not kept_hidden):
             continue
         dest = stage / name
         if entry.is_symlink():
@@ -267,7 +273,7 @@ def _carry_over(old: Path, stage: Path, replaced: Collection[str], keep_other_fi
                 os.symlink(os.readlink(entry.path), dest)
         elif entry.is_dir():
             shutil.copytree(entry.path, dest, symlinks=True, copy_function=_link_or_copy)
-        elif keep_other_files or name.endswith(".lock"):
+        elif keep_other_files or kept_hidden:
             _link_or_copy(entry.path, dest)
 
 

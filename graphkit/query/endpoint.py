@@ -40,6 +40,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pyoxigraph as ox
 
+from .. import __version__
 from ..errors import GraphkitError, QueryError
 from ..rdf.namespace import PREFIXES
 from .engine import MAX_DEPTH, check_query
@@ -132,8 +133,11 @@ class EndpointServer(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     server: EndpointServer
-    server_version = "graphkit-sparql"
+    server_version = f"graphkit-sparql/{__version__}"
     sys_version = ""
+
+    def version_string(self) -> str:
+        return self.server_version  # not BaseHTTPRequestHandler's "NAME PYTHON" (a stray space)
     protocol_version = "HTTP/1.1"
     timeout = 60  # seconds a slow client may take to send its request
 

@@ -37,6 +37,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from ..errors import GraphkitError, QueryError
+from ..rdf.namespace import PREFIXES
 
 __all__ = ["ENGINES", "MAX_DEPTH", "OxGraph", "QueryShape", "check_query", "format_times", "from_ox", "inner_store", "load_store",
            "time_queries", "to_ox", "to_result", "to_store"]
@@ -169,7 +170,15 @@ def _project(text: str, names: list[str]) -> str | None:
 
 
 def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    """A parser error in one short line: an undeclared prefix said so, a long "expected one of" cut."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    where, _, rest = text.partition(": ")
+    if "Prefix not found" in text:
+        known = ", ".join(sorted(PREFIXES))
+        return f"{where}: undeclared prefix (declare it with PREFIX; these are declared for you: {known})"
+    if len(text) > 160:
+        return text[:157].rstrip() + "..."
+    return text
 
 
 # -- terms ------------------------------------------------------------------------------------

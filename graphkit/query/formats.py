@@ -69,7 +69,8 @@ SOLUTIONS: dict[str, Offer] = {
     "application/sparql-results+json": _JSON, "application/json": _JSON,
     "application/sparql-results+xml": _XML, "application/xml": _XML,
     "text/csv": _CSV, "text/tab-separated-values": _TSV, "text/xml": _XML}
-BOOLEAN: dict[str, Offer] = {k: v for k, v in SOLUTIONS.items() if v in (_JSON, _XML)}
+#: ASK: the same formats (CSV and TSV write the boolean alone, as pyoxigraph and Jena do).
+BOOLEAN: dict[str, Offer] = dict(SOLUTIONS)
 GRAPHS: dict[str, Offer] = {
     "text/turtle": _TURTLE, "application/x-turtle": _TURTLE, "application/turtle": _TURTLE,
     "application/n-triples": _NT, "text/plain": _NT,

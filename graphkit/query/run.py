@@ -55,6 +55,7 @@ from ..errors import QueryError
 from ..model import PREDICATES
 from ..rdf.namespace import GK, GKD, PREFIXES
 from ..rdf.build import union_graph
+from .formats import with_prefixes
 from .ready import READY, ReadyQuery, param_variable
 
 if TYPE_CHECKING:
@@ -306,7 +307,7 @@ def prepare_query(query: str, bindings: Mapping[str, object] | None = None) -> t
             init[name.lstrip("?$")] = Literal(value)
         else:
             raise QueryError(f"cannot bind {value!r}: give a string, a number or an rdflib term")
-    return query, init
+    return with_prefixes(query)[0], init
 
 
 def run_query(graph, query: str, bindings: Mapping[str, object] | None = None, *,

@@ -111,6 +111,10 @@ def test_endpoint_ask(endpoint, query, answer):
     assert status == 200 and json.loads(body)["boolean"] is answer
     status, headers, body = get(endpoint, query, "application/sparql-results+xml")
     assert status == 200 and f"<boolean>{str(answer).lower()}</boolean>".encode() in body
+    for media in ("text/csv", "text/tab-separated-values"):  # the boolean alone, as Jena writes it
+        status, headers, body = get(endpoint, query, media)
+        assert status == 200 and headers.get_content_type() == media
+        assert body.strip() == str(answer).lower().encode()
 
 
 def test_endpoint_construct_turtle_and_ntriples(endpoint, dataset):

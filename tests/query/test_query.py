@@ -56,6 +56,22 @@ def test_query_invalid_sparql(dataset, engine):
         run_query(dataset, "SELECT ?x WHERE { ?x ", engine=engine)
 
 
+def test_query_text_may_use_the_graphkit_prefixes_undeclared(dataset, engine):
+    """As at the endpoint: gk:, skos: ... are declared for a query that does not declare them."""
+    rows = list(run_query(dataset, "SELECT ?c ?l WHERE { ?c a gk:LocalAuthority ; skos:prefLabel ?l }", engine=engine))
+    declared = list(run_query(dataset, "PREFIX gk: <https://graphkit.example/ns#> "
+                                       "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                                       "SELECT ?c ?l WHERE { ?c a gk:LocalAuthority ; skos:prefLabel ?l }", engine=engine))
+    assert rows and sorted(rows) == sorted(declared)
+
+
+def test_query_undeclared_unknown_prefix_is_one_short_line(dataset):
+    with pytest.raises(QueryError) as caught:
+        run_query(dataset, "SELECT ?c WHERE { ?c a foo:Thing }")
+    message = str(caught.value)
+    assert "\n" not in message and "undeclared prefix" in message and "gk" in message and len(message) < 250
+
+
 def test_query_partners_of(dataset, engine):
     rows = list(run_query(dataset, "partners_of", {"council": "exampleton-council"}, engine=engine))
     assert [(r.partner, str(r.type), int(r.facts)) for r in rows] == [

@@ -57,6 +57,16 @@ def test_publish_replaces_the_folder_whole(old_out, keep_other_files, kept):
     assert sorted(p.name for p in old_out.parent.iterdir()) == [".out.lock", "out"]
 
 
+def test_publish_keeps_a_checkouts_gitkeep(tmp_path):
+    """out/.gitkeep (tracked in a checkout) survives publishing, so a build leaves git clean."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".gitkeep").write_bytes(b"")
+    (out / ".hidden").write_bytes(b"x")
+    publish({"a.txt": "new"}, out)
+    assert sorted(p.name for p in out.iterdir()) == [".gitkeep", "a.txt"]
+
+
 def test_publish_removes_what_a_killed_publish_left(tmp_path):
     out = tmp_path / "out"
     publish(NEW, out)
