@@ -68,6 +68,8 @@ FORMATS: tuple[str, ...] = ("table", "csv", "json")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _CURIE = re.compile(r"([A-Za-z][\w-]*):(\S*)")
 _INT = re.compile(r"[+-]?[0-9]+")
+#: An ONS GSS code (E06000001): a letter for the nation, then eight digits; no name looks like one.
+_GSS = re.compile(r"[EeWwSsNn][0-9]{8}")
 _RELATIONS = {p.lower(): p for p in PREDICATES}
 
 
@@ -131,6 +133,8 @@ def _convert(name: str, value: object, kind: str) -> Node:
         return Literal(str(GKD) + text[4:])
     if text.startswith("<") and text.endswith(">"):
         return Literal(text[1:-1])
+    if _GSS.fullmatch(text):  # a bare ONS code, as analysts copy it: identifiers hold it as gss:CODE
+        return Literal("gss:" + text.upper())
     return Literal(text)
 
 

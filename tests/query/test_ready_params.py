@@ -87,7 +87,7 @@ def test_ready_params_optional_may_be_left_out(seeds):
 
 NORTH_TYNESIDE = ["North Tyneside Council", "NORTH TYNESIDE COUNCIL", "  north tyneside council ",  # preferred name
                   "North Tyneside", "north TYNESIDE",                                         # alias
-                  "north-tyneside-council", "North-Tyneside-Council", "gss:E08000022",         # ids
+                  "north-tyneside-council", "North-Tyneside-Council", "gss:E08000022", "E08000022",  # ids
                   "gkd:north-tyneside-council", "<https://graphkit.example/id/north-tyneside-council>",
                   "https://graphkit.example/id/north-tyneside-council", GKD["north-tyneside-council"]]
 
