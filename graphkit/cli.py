@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
@@ -68,13 +67,8 @@ def _run_build(paths, jobs, rules, corrections, quiet, validate=True, cache=None
                        min_confidence=min_confidence, max_size=max_size or DEFAULT_MAX_SIZE)
     for failure in result.failures:
         click.echo(f"graphkit: error: {failure.message}", err=True)
-    by_text: dict[str, str] = {}
-    for x in result.extractions:
-        digest = hashlib.sha256(x.report.text.encode("utf-8")).hexdigest()
-        if digest in by_text:
-            click.echo(f"graphkit: warning: {x.report.path} has the same text as {by_text[digest]}; "
-                       "its facts are counted twice", err=True)
-        by_text.setdefault(digest, x.report.path)
+    for warning in result.duplicate_texts:
+        click.echo(f"graphkit: warning: {warning}", err=True)
     for x in result.extractions:
         for warning in x.report.warnings:
             click.echo(f"graphkit: warning: {warning}", err=True)

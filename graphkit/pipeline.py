@@ -7,6 +7,7 @@ sorted by report id before anything global happens, so output does not depend on
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -77,9 +78,23 @@ class Build:
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """What the build read but could not use, one line each: each report's warnings ("path:line:
-        ..." for a score line no quality statement takes), then the resolution's."""
-        return tuple(w for x in self.extractions for w in x.report.warnings) + tuple(self.resolution.warnings)
+        """What the build read but could not use, one line each: reports whose text repeats an
+        earlier one's, each report's warnings ("path:line: ..." for a score line no quality
+        statement takes), then the resolution's."""
+        return (self.duplicate_texts + tuple(w for x in self.extractions for w in x.report.warnings)
+                + tuple(self.resolution.warnings))
+
+    @property
+    def duplicate_texts(self) -> tuple[str, ...]:
+        """One line per report whose text is the same as an earlier report's (its facts count twice)."""
+        first: dict[str, str] = {}
+        out = []
+        for x in self.extractions:
+            digest = hashlib.sha256(x.report.text.encode("utf-8")).hexdigest()
+            if digest in first:
+                out.append(f"{x.report.path} has the same text as {first[digest]}; its facts are counted twice")
+            first.setdefault(digest, x.report.path)
+        return tuple(out)
 
     @property
     def reports(self):

@@ -250,6 +250,9 @@ def test_same_text_under_two_names_is_warned(runner, tmp_path):
     result = runner.invoke(cli, ["build", str(tmp_path), "--out", str(tmp_path / "o"), "-q", "-j", "1"])
     assert result.exit_code == 0
     assert "b.txt has the same text as" in result.stderr and "a.txt" in result.stderr
+    assert result.stderr.count("has the same text as") == 1
+    warnings = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))["warnings"]
+    assert any("b.txt has the same text as" in w for w in warnings)  # kept with the build, not only printed
 
 
 @pytest.mark.parametrize("name, syntax", [("graph.ttl", "turtle"), ("graph.trig", "trig")])
