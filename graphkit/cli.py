@@ -580,4 +580,8 @@ def bench(paths, repeat, jobs, generate, seed, corpus, scales, results, rdflib_b
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the console script."""
+    import logging
+
+    # rdflib logs a traceback for each ill-typed literal it reads; validation reports them in one line
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
     cli.main(args=argv, prog_name="graphkit")

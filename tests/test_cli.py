@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -234,6 +235,17 @@ def test_rebuild_with_fewer_reports_drops_their_texts(runner, built_out, tmp_pat
     result = runner.invoke(cli, ["build", str(one), "--out", str(out), "-q", "-j", "1"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (out / "texts").iterdir()) == [one.name]
+
+
+def test_validate_names_an_ill_typed_literal_in_one_line(runner, built_out, tmp_path):
+    text = (built_out / "graph.trig").read_text(encoding="utf-8")
+    label = re.search(r'skos:prefLabel "([^"\\]+)"', text)
+    broken = tmp_path / "broken.trig"
+    broken.write_text(text.replace(label.group(0), label.group(0) + "^^xsd:integer", 1), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(broken)])
+    assert result.exit_code == 1
+    assert f"{label.group(1)[:80]!r} is not a valid xsd:integer" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_validate_refuses_a_graph_graphkit_did_not_build(runner, tmp_path):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from ..errors import OntologyError
@@ -111,6 +111,12 @@ def _short(term) -> str:
     return f"<{text}>" if isinstance(term, URIRef) else f"\"{text}\""
 
 
+def _ill_typed(graph: Graph) -> set[str]:
+    """A line per literal whose text is not a value of its datatype (``"Age UK"^^xsd:integer``)."""
+    return {f"{_short(s)}: {_short(p)}: {str(o)[:80]!r} is not a valid {_short(o.datatype)}"
+            for s, p, o in graph if isinstance(o, Literal) and o.ill_typed}
+
+
 def validate(graph: Graph) -> list[str]:
     """Check ``graph`` against the SHACL shapes; return one readable line per violation.
 
@@ -139,7 +145,7 @@ def validate(graph: Graph) -> list[str]:
     conforms, results, _text = shacl_validate(
         graph, shacl_graph=core, inference="none", advanced=False, allow_warnings=False
     )
-    lines = _sparql_violations(graph)
+    lines = _sparql_violations(graph) | _ill_typed(graph)
     if conforms:
         return sorted(lines)
     for result in results.subjects(SH.resultSeverity, SH.Violation):
