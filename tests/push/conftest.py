@@ -37,6 +37,15 @@ class StoreUnderTest:
     auth: object = None
     push_args: list[str] = field(default_factory=list)
     env: dict = field(default_factory=dict)
+    server: object = field(default=None, repr=False)  # servers.Server: the process the tests started
+
+    def died(self) -> str | None:
+        """If the store's process has ended: its exit status and log tail, else None."""
+        process = getattr(self.server, "process", None)
+        if process is None or process.poll() is None:
+            return None
+        log = self.server.log.read_text(errors="replace")[-1500:] if self.server.log.exists() else ""
+        return f"{self.name} exited with status {process.poll()}; log tail:\n{log}"
 
     def select(self, sparql: str) -> list[dict[str, dict]]:
         """SPARQL JSON bindings of a SELECT run on the store."""
@@ -121,28 +130,44 @@ def _start(request, tmp_path_factory, name: str, starter):
     return server
 
 
-@pytest.fixture(scope="session")
-def virtuoso(request, tmp_path_factory) -> StoreUnderTest:
-    """A private Virtuoso (Debian virtuoso-opensource) on free 127.0.0.1 ports, user dba."""
-    server = _start(request, tmp_path_factory, "virtuoso", start_virtuoso)
+def _virtuoso_store(server) -> StoreUnderTest:
     return StoreUnderTest(
         "virtuoso", server.url, server.url + "/sparql-auth", auth=HTTPDigestAuth("dba", VIRTUOSO_PASSWORD),
         push_args=["--store", server.url, "--user", "dba"], env={"GRAPHKIT_STORE_PASSWORD": VIRTUOSO_PASSWORD},
+        server=server,
     )
+
+
+def _oxigraph_store(server) -> StoreUnderTest:
+    return StoreUnderTest("oxigraph", server.url, server.url + "/query", query_params={"union-default-graph": ""},
+                          push_args=["--store", server.url], server=server)
+
+
+_KINDS = {"virtuoso": (start_virtuoso, _virtuoso_store), "oxigraph": (start_oxigraph, _oxigraph_store)}
+
+
+@pytest.fixture(scope="session")
+def virtuoso(request, tmp_path_factory) -> StoreUnderTest:
+    """A private Virtuoso (Debian virtuoso-opensource) on free 127.0.0.1 ports, user dba."""
+    return _virtuoso_store(_start(request, tmp_path_factory, "virtuoso", start_virtuoso))
 
 
 @pytest.fixture(scope="session")
 def oxigraph(request, tmp_path_factory) -> StoreUnderTest:
     """``oxigraph serve`` (the oxigraph package of the test extra) on a free 127.0.0.1 port."""
-    server = _start(request, tmp_path_factory, "oxigraph", start_oxigraph)
-    return StoreUnderTest("oxigraph", server.url, server.url + "/query",
-                          query_params={"union-default-graph": ""}, push_args=["--store", server.url])
+    return _oxigraph_store(_start(request, tmp_path_factory, "oxigraph", start_oxigraph))
 
 
 @pytest.fixture(params=["virtuoso", "oxigraph"])
-def store(request) -> StoreUnderTest:
-    """Each real store in turn."""
-    return request.getfixturevalue(request.param)
+def store(request, tmp_path_factory) -> StoreUnderTest:
+    """Each real store in turn; one whose process died in an earlier test is started afresh, so
+    a crash of the store fails the test it happened in, not every test after it."""
+    held = request.getfixturevalue(request.param)
+    if held.died():
+        starter, describe = _KINDS[held.name]
+        fresh = describe(_start(request, tmp_path_factory, held.name, starter))
+        held.__dict__.update(fresh.__dict__)
+    return held
 
 
 @pytest.fixture
