@@ -87,14 +87,16 @@ class Build:
     @property
     def duplicate_texts(self) -> tuple[str, ...]:
         """One line per report whose text is the same as an earlier report's (its facts count twice)."""
-        first: dict[str, str] = {}
-        out = []
-        for x in self.extractions:
-            digest = hashlib.sha256(x.report.text.encode("utf-8")).hexdigest()
-            if digest in first:
-                out.append(f"{x.report.path} has the same text as {first[digest]}; its facts are counted twice")
-            first.setdefault(digest, x.report.path)
-        return tuple(out)
+        if "duplicate_texts" not in self._views:  # the texts are hashed once, however often this is asked
+            first: dict[str, str] = {}
+            out = []
+            for x in self.extractions:
+                digest = hashlib.sha256(x.report.text.encode("utf-8")).hexdigest()
+                if digest in first:
+                    out.append(f"{x.report.path} has the same text as {first[digest]}; its facts are counted twice")
+                first.setdefault(digest, x.report.path)
+            self._views["duplicate_texts"] = tuple(out)
+        return self._views["duplicate_texts"]
 
     @property
     def reports(self):

@@ -6,14 +6,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib.namespace import RDF
 
+from ..rdf.namespace import GK
 from .errors import PushError
 
 __all__ = ["GraphPart", "Payload", "read_payload"]
 
 _FORMATS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS}
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_REPORT = ox.NamedNode("https://graphkit.example/ns#Report")
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+_REPORT = ox.NamedNode(str(GK.Report))
 
 
 @dataclass(frozen=True, slots=True)

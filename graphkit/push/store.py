@@ -24,7 +24,6 @@ PRODUCTS: dict[str, tuple[str, str, str]] = {
     # Oxigraph server (`oxigraph serve`)
     "oxigraph": ("/store", "/update", "/query"),
 }
-_SERVER_NAMES = {"virtuoso": "virtuoso", "oxigraph": "oxigraph"}
 _ERRNO = re.compile(r"\[Errno -?\d+\] ([^'\")]+)")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 _MAX_MESSAGE = 300
@@ -105,8 +104,8 @@ def discover_product(store: str, *, session: requests.Session | None = None, tim
     response = _send(session or requests.Session(), "GET", store + "/", store, "the request for its home page",
                      timeout=timeout, ok_status=range(100, 600))
     server = response.headers.get("Server", "")
-    for product, name in _SERVER_NAMES.items():
-        if name in server.lower():
+    for product in PRODUCTS:  # the products name themselves in their Server header
+        if product in server.lower():
             return product
     said = f"its Server header says {server!r}" if server else "it sends no Server header"
     raise store_error(store, f"cannot tell which store this is ({said}); give --product "

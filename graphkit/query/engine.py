@@ -39,7 +39,7 @@ from rdflib.term import Node
 from ..errors import GraphkitError, QueryError
 from ..rdf.namespace import PREFIXES
 
-__all__ = ["ENGINES", "MAX_DEPTH", "OxGraph", "QueryShape", "check_query", "format_times", "from_ox", "inner_store", "load_store",
+__all__ = ["ENGINES", "MAX_DEPTH", "OxGraph", "QueryShape", "check_query", "first_line", "format_times", "load_file", "from_ox", "inner_store", "load_store",
            "time_queries", "to_ox", "to_result", "to_store"]
 
 #: Query engines of the Python API; the first is the default.
@@ -90,9 +90,9 @@ class OxGraph:
                 return self.store.query(bound, **options)
             return self.store.query(text, substitutions=subs or None, **options)
         except SyntaxError as exc:
-            raise QueryError(f"invalid SPARQL: {_first_line(exc)}") from exc
+            raise QueryError(f"invalid SPARQL: {first_line(exc)}") from exc
         except RuntimeError as exc:
-            message = _first_line(exc)
+            message = first_line(exc)
             if "SELECT projection" in message:
                 names = ", ".join(f"?{v.value}" for v in subs)
                 raise QueryError(f"cannot bind {names}: on pyoxigraph a SELECT must project every bound "
@@ -169,7 +169,7 @@ def _project(text: str, names: list[str]) -> str | None:
     return text[:m.end()] + "".join(f"?{n} " for n in names) + text[m.end():]
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
     """A parser error in one short line: an undeclared prefix said so, a long "expected one of" cut."""
     text = " ".join(str(exc).split()) or type(exc).__name__
     where, _, rest = text.partition(": ")
@@ -191,7 +191,7 @@ def to_ox(term: Node):
         try:
             return ox.NamedNode(str(term))
         except ValueError as exc:
-            raise QueryError(f"cannot use <{term}>: not a valid IRI ({_first_line(exc)})") from exc
+            raise QueryError(f"cannot use <{term}>: not a valid IRI ({first_line(exc)})") from exc
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
@@ -253,16 +253,21 @@ def load_store(path: str | Path) -> OxGraph:
 
     Raises GraphkitError naming the file when its suffix is unknown or it is not valid RDF.
     """
+    store = ox.Store()
+    load_file(store, path)
+    return _settle_union(store, owned=True)
+
+
+def load_file(store: ox.Store, path: str | Path) -> None:
+    """Bulk-load an RDF file into ``store``, its format from its suffix; GraphkitError naming a bad file."""
     p = Path(path)
     fmt = _RDF_FORMATS.get(p.suffix.lower())
     if fmt is None:
         raise GraphkitError(f"{p}: unknown RDF format {p.suffix!r}; use one of {', '.join(sorted(_RDF_FORMATS))}")
-    store = ox.Store()
     try:
         store.bulk_load(path=str(p), format=fmt)
     except (SyntaxError, ValueError, OSError) as exc:
-        raise GraphkitError(f"{p}: not valid {fmt.name}: {_first_line(exc)}") from exc
-    return _settle_union(store, owned=True)
+        raise GraphkitError(f"{p}: not valid {fmt.name}: {first_line(exc)}") from exc
 
 
 def inner_store(graph: Graph) -> ox.Store | None:

@@ -359,7 +359,7 @@ def run_query(graph, query: str, bindings: Mapping[str, object] | None = None, *
     ...
     graphkit.errors.QueryError: ready query 'partners_of' needs parameter 'council' (entity): the council: ...
     """
-    from .engine import ENGINES, to_result, to_store
+    from .engine import ENGINES, first_line, to_result, to_store
 
     if engine not in ENGINES:
         raise QueryError(f"unknown engine {engine!r}; choose from: {', '.join(ENGINES)}")
@@ -373,8 +373,7 @@ def run_query(graph, query: str, bindings: Mapping[str, object] | None = None, *
     except QueryError:
         raise
     except Exception as exc:  # rdflib's parser raises pyparsing and other errors
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise QueryError(f"invalid SPARQL: {first}") from exc
+        raise QueryError(f"invalid SPARQL: {first_line(exc)}") from exc
 
 
 _MATCH_ENTITY = """PREFIX dcterms: <http://purl.org/dc/terms/>

@@ -38,7 +38,7 @@ import pyoxigraph as ox
 from rdflib.term import Node
 
 from ..errors import GraphkitError, QueryError
-from .engine import _RDF_FORMATS, OxGraph, _settle_union, to_store
+from .engine import OxGraph, _settle_union, first_line, load_file, to_store
 from .formats import HttpError, Written, shift_lines, write_results
 
 __all__ = ["Job", "WorkerPool", "open_dataset", "run_job"]
@@ -73,14 +73,7 @@ def open_dataset(data, location: str | Path) -> bool:
     store = ox.Store(str(location))
     try:
         if isinstance(data, (str, Path)):
-            p = Path(data)
-            fmt = _RDF_FORMATS.get(p.suffix.lower())
-            if fmt is None:
-                raise GraphkitError(f"{p}: unknown RDF format {p.suffix!r}; use one of {', '.join(sorted(_RDF_FORMATS))}")
-            try:
-                store.bulk_load(path=str(p), format=fmt)
-            except (SyntaxError, ValueError, OSError) as exc:
-                raise GraphkitError(f"{p}: not valid {fmt.name}: {_first_line(exc)}") from exc
+            load_file(store, data)
         else:
             source = to_store(data)
             if source.graph is not None:
@@ -93,10 +86,6 @@ def open_dataset(data, location: str | Path) -> bool:
         return union
     finally:
         del store  # closes the store: workers may only open it read-only once no writer has it
-
-
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 # -- in the worker ----------------------------------------------------------------------------
@@ -140,7 +129,7 @@ def _answer(data: OxGraph, job: Job) -> Written | HttpError:
     except QueryError as exc:
         return HttpError(HTTPStatus.BAD_REQUEST, str(exc))
     except Exception as exc:  # noqa: BLE001 - one line to the client, never a traceback
-        return HttpError(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {_first_line(exc)}")
+        return HttpError(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {first_line(exc)}")
 
 
 def _worker_main(fd: int, location: str, union: bool, parent: int) -> None:
@@ -153,7 +142,7 @@ def _worker_main(fd: int, location: str, union: bool, parent: int) -> None:
     try:
         data = OxGraph(ox.Store.read_only(location), union=union)
     except OSError as exc:
-        conn.send(f"cannot open the store {location}: {_first_line(exc)}")
+        conn.send(f"cannot open the store {location}: {first_line(exc)}")
         return
     conn.send("ready")
     while True:
